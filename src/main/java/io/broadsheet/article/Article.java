@@ -1,0 +1,200 @@
+package io.broadsheet.article;
+
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+import io.broadsheet.section.Section;
+import io.broadsheet.section.Tag;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.JoinTable;
+import jakarta.persistence.ManyToMany;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+@Entity
+public class Article {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    private String slug;
+
+    private String headline;
+
+    private String standfirst;
+
+    /** Markdown, as the editor wrote it; rendered and sanitised on the way to a reader. */
+    private String body;
+
+    /** The standfirst, or else the body's first sentence: what listings show, kept so they never load bodies. */
+    private String summary;
+
+    private String byline;
+
+    /** The place the story was filed from, shown before the date. */
+    private String dateline;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "section_id")
+    private Section section;
+
+    @ManyToMany(fetch = FetchType.LAZY)
+    @JoinTable(name = "article_tag", joinColumns = @JoinColumn(name = "article_id"),
+            inverseJoinColumns = @JoinColumn(name = "tag_id"))
+    @OrderBy("name")
+    private Set<Tag> tags = new LinkedHashSet<>();
+
+    @Enumerated(EnumType.STRING)
+    private ArticleStatus status = ArticleStatus.DRAFT;
+
+    private Instant publishedAt;
+
+    private Instant createdAt;
+
+    private Instant updatedAt;
+
+    @Version
+    private long version;
+
+    protected Article() {
+    }
+
+    public Article(String slug, String headline, String body, Section section, Instant now) {
+        this.slug = slug;
+        this.headline = headline;
+        this.section = section;
+        this.createdAt = now;
+        this.updatedAt = now;
+        setBody(body);
+    }
+
+    public void publishAt(Instant when) {
+        this.status = ArticleStatus.PUBLISHED;
+        this.publishedAt = when;
+    }
+
+    public boolean isVisibleAt(Instant now) {
+        return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
+    }
+
+    /** Edited after it went out: readers are told when. */
+    public boolean wasUpdatedAfterPublishing() {
+        return publishedAt != null && updatedAt.isAfter(publishedAt);
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
+    }
+
+    public String getHeadline() {
+        return headline;
+    }
+
+    public void setHeadline(String headline) {
+        this.headline = headline;
+    }
+
+    public String getStandfirst() {
+        return standfirst;
+    }
+
+    public void setStandfirst(String standfirst) {
+        this.standfirst = standfirst;
+        this.summary = Summaries.of(standfirst, body);
+    }
+
+    public String getBody() {
+        return body;
+    }
+
+    public void setBody(String body) {
+        this.body = body;
+        this.summary = Summaries.of(standfirst, body);
+    }
+
+    public String getSummary() {
+        return summary;
+    }
+
+    public String getByline() {
+        return byline;
+    }
+
+    public void setByline(String byline) {
+        this.byline = byline;
+    }
+
+    public String getDateline() {
+        return dateline;
+    }
+
+    public void setDateline(String dateline) {
+        this.dateline = dateline;
+    }
+
+    public Section getSection() {
+        return section;
+    }
+
+    public void setSection(Section section) {
+        this.section = section;
+    }
+
+    public Set<Tag> getTags() {
+        return tags;
+    }
+
+    public void setTags(Set<Tag> tags) {
+        this.tags = new LinkedHashSet<>(tags);
+    }
+
+    public ArticleStatus getStatus() {
+        return status;
+    }
+
+    public void setStatus(ArticleStatus status) {
+        this.status = status;
+    }
+
+    public Instant getPublishedAt() {
+        return publishedAt;
+    }
+
+    public void setPublishedAt(Instant publishedAt) {
+        this.publishedAt = publishedAt;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+
+    public Instant getUpdatedAt() {
+        return updatedAt;
+    }
+
+    public void setUpdatedAt(Instant updatedAt) {
+        this.updatedAt = updatedAt;
+    }
+
+    public long getVersion() {
+        return version;
+    }
+}

@@ -1,0 +1,42 @@
+package io.broadsheet.article;
+
+import io.broadsheet.section.Slugs;
+import io.broadsheet.system.NotFoundException;
+import io.broadsheet.system.PageNumber;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/** The reader's front page and article pages. */
+@Controller
+class ArticleController {
+
+    private final ArticleListings listings;
+
+    ArticleController(ArticleListings listings) {
+        this.listings = listings;
+    }
+
+    @GetMapping("/")
+    String frontPage(@RequestParam(name = "page", required = false) String page, Model model) {
+        Listing listing = listings.latest(PageNumber.parse(page));
+        model.addAttribute("listing", listing);
+        model.addAttribute("lead", listing.page().isFirst() && !listing.isEmpty() ? listing.items().get(0) : null);
+        model.addAttribute("latest", listing.page().isFirst() && !listing.isEmpty()
+                ? listing.items().subList(1, listing.items().size()) : listing.items());
+        return "articles/front";
+    }
+
+    @GetMapping("/articles/{slug}")
+    String article(@PathVariable String slug, Model model) {
+        if (slug.length() > 200 || !Slugs.isValid(slug)) {
+            throw new NotFoundException("No article " + slug);
+        }
+        var page = listings.article(slug);
+        model.addAttribute("article", page.article());
+        model.addAttribute("related", page.related());
+        return "articles/article";
+    }
+}

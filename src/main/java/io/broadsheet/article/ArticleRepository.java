@@ -1,0 +1,37 @@
+package io.broadsheet.article;
+
+import java.time.Instant;
+import java.util.Optional;
+
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.repository.query.Param;
+
+/**
+ * Reader queries: each asks only for what is public at {@code now} (published, publish time passed), and each
+ * listing is a {@link Slice}, which needs no count over the whole archive.
+ */
+public interface ArticleRepository extends JpaRepository<Article, Long> {
+
+    String VISIBLE = "a.status = io.broadsheet.article.ArticleStatus.PUBLISHED and a.publishedAt <= :now";
+
+    String SUMMARY = "select new io.broadsheet.article.ArticleSummary(a.slug, a.headline, a.summary, s.slug, s.name,"
+            + " a.publishedAt) from Article a join a.section s";
+
+    @Query("select a from Article a join fetch a.section left join fetch a.tags where a.slug = :slug and " + VISIBLE)
+    Optional<Article> findVisibleBySlug(@Param("slug") String slug, @Param("now") Instant now);
+
+    @Query(SUMMARY + " where " + VISIBLE + " order by a.publishedAt desc, a.id desc")
+    Slice<ArticleSummary> findLatest(@Param("now") Instant now, Pageable page);
+
+    @Query(SUMMARY + " where s.slug = :section and " + VISIBLE + " order by a.publishedAt desc, a.id desc")
+    Slice<ArticleSummary> findLatestInSection(@Param("section") String sectionSlug, @Param("now") Instant now,
+            Pageable page);
+
+    @Query(SUMMARY + " join a.tags t where t.slug = :tag and " + VISIBLE + " order by a.publishedAt desc, a.id desc")
+    Slice<ArticleSummary> findLatestWithTag(@Param("tag") String tagSlug, @Param("now") Instant now, Pageable page);
+
+    Optional<Article> findBySlug(String slug);
+}

@@ -1,0 +1,67 @@
+package io.broadsheet.article;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The related-news sidebar: up to five other public stories, ranked by how many tags they share with this one,
+ * then by being in the same section, then by recency.
+ *
+ * <p>One indexed query. The candidates are the stories reached from this story's tags through
+ * {@code article_tag_by_tag}, plus the five newest in its section through {@code article_by_section} (a story that
+ * shares no tag can only rank by section and recency, so no older one could beat those five). Nothing is scanned
+ * in Java and the archive's size does not enter, only the size of this story's tags.
+ */
+@Component
+public class RelatedArticles {
+
+    static final int LIMIT = 5;
+
+    private static final String QUERY = """
+            select a.slug, a.headline, a.published_at, s.name as section_name,
+                   (select count(*) from article_tag mine
+                      join article_tag theirs on theirs.tag_id = mine.tag_id
+                     where mine.article_id = :id and theirs.article_id = a.id) as shared_tags,
+                   case when a.section_id = :sectionId then 1 else 0 end as same_section
+              from article a
+              join section s on s.id = a.section_id
+             where a.status = 'PUBLISHED' and a.published_at <= :now and a.id <> :id
+               and a.id in (
+                   select theirs.article_id from article_tag mine
+                     join article_tag theirs on theirs.tag_id = mine.tag_id
+                    where mine.article_id = :id
+                   union
+                   select recent.id from (
+                       select r.id from article r
+                        where r.section_id = :sectionId and r.status = 'PUBLISHED' and r.published_at <= :now
+                          and r.id <> :id
+                        order by r.published_at desc, r.id desc
+                        limit :limit) recent)
+             order by shared_tags desc, same_section desc, a.published_at desc, a.id desc
+             limit :limit
+            """;
+
+    private final JdbcClient jdbc;
+
+    public RelatedArticles(DataSource dataSource) {
+        this.jdbc = JdbcClient.create(dataSource);
+    }
+
+    public List<RelatedArticle> of(long articleId, long sectionId, Instant now) {
+        return jdbc.sql(QUERY)
+                .param("id", articleId)
+                .param("sectionId", sectionId)
+                .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .param("limit", LIMIT)
+                .query((rs, row) -> new RelatedArticle(rs.getString("slug"), rs.getString("headline"),
+                        rs.getString("section_name"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                        rs.getInt("shared_tags")))
+                .list();
+    }
+}
