@@ -63,6 +63,9 @@ public class Article {
 
     private Instant updatedAt;
 
+    /** The member of staff who created the story (a writer may edit only their own drafts). */
+    private Long authorId;
+
     @Version
     private long version;
 
@@ -192,6 +195,14 @@ public class Article {
 
     public void setUpdatedAt(Instant updatedAt) {
         this.updatedAt = updatedAt;
+    }
+
+    public Long getAuthorId() {
+        return authorId;
+    }
+
+    public void setAuthorId(Long authorId) {
+        this.authorId = authorId;
     }
 
     public long getVersion() {

@@ -3,11 +3,14 @@ package io.broadsheet.article;
 import io.broadsheet.section.Slugs;
 import io.broadsheet.system.NotFoundException;
 import io.broadsheet.system.PageNumber;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.view.RedirectView;
 
 /** The reader's front page and article pages. */
 @Controller
@@ -30,13 +33,21 @@ class ArticleController {
     }
 
     @GetMapping("/articles/{slug}")
-    String article(@PathVariable String slug, Model model) {
+    ModelAndView article(@PathVariable String slug) {
         if (slug.length() > 200 || !Slugs.isValid(slug)) {
             throw new NotFoundException("No article " + slug);
         }
-        var page = listings.article(slug);
-        model.addAttribute("article", page.article());
-        model.addAttribute("related", page.related());
-        return "articles/article";
+        return listings.article(slug)
+                .map(page -> new ModelAndView("articles/article")
+                        .addObject("article", page.article())
+                        .addObject("related", page.related()))
+                .or(() -> listings.currentSlugFor(slug).map(ArticleController::movedPermanently))
+                .orElseThrow(() -> new NotFoundException("No article " + slug));
+    }
+
+    private static ModelAndView movedPermanently(String currentSlug) {
+        RedirectView redirect = new RedirectView("/articles/" + currentSlug);
+        redirect.setStatusCode(HttpStatus.MOVED_PERMANENTLY);
+        return new ModelAndView(redirect);
     }
 }

@@ -1,7 +1,9 @@
 package io.broadsheet.article;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Function;
 
 import io.broadsheet.system.NotFoundException;
@@ -20,20 +22,36 @@ public class ArticleListings {
     public static final int PAGE_SIZE = 20;
 
     private final ArticleRepository articles;
+    private final ArticleSlugAliasRepository aliases;
     private final RelatedArticles related;
     private final Clock clock;
 
-    ArticleListings(ArticleRepository articles, RelatedArticles related, Clock clock) {
+    ArticleListings(ArticleRepository articles, ArticleSlugAliasRepository aliases, RelatedArticles related,
+            Clock clock) {
         this.articles = articles;
+        this.aliases = aliases;
         this.related = related;
         this.clock = clock;
     }
 
-    public ArticlePage article(String slug) {
-        var article = articles.findVisibleBySlug(slug, clock.instant())
-                .orElseThrow(() -> new NotFoundException("No published article " + slug));
-        return new ArticlePage(ArticleView.of(article),
-                related.of(article.getId(), article.getSection().getId(), clock.instant()));
+    /** Where a former slug of a public story points now, if it is one. */
+    public Optional<String> currentSlugFor(String formerSlug) {
+        return aliases.findById(formerSlug)
+                .flatMap(alias -> articles.findById(alias.getArticleId()))
+                .filter(article -> article.isVisibleAt(clock.instant()))
+                .map(Article::getSlug);
+    }
+
+    /** The public story at this slug with its related news; empty when there is none (yet). */
+    public Optional<ArticlePage> article(String slug) {
+        Instant now = clock.instant();
+        return articles.findVisibleBySlug(slug, now).map(article -> new ArticlePage(ArticleView.of(article),
+                related.of(article.getId(), article.getSection().getId(), now)));
+    }
+
+    /** Related news for a story that may not be public yet (the newsroom's preview). */
+    public List<RelatedArticle> relatedTo(long articleId, long sectionId) {
+        return related.of(articleId, sectionId, clock.instant());
     }
 
     public Listing latest(PageNumber page) {

@@ -34,4 +34,11 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     Slice<ArticleSummary> findLatestWithTag(@Param("tag") String tagSlug, @Param("now") Instant now, Pageable page);
 
     Optional<Article> findBySlug(String slug);
+
+    @Query("select a from Article a join fetch a.section left join fetch a.tags where a.id = :id")
+    Optional<Article> findForEditing(@Param("id") long id);
+
+    boolean existsBySlugAndIdNot(String slug, long id);
+
+    boolean existsBySlug(String slug);
 }

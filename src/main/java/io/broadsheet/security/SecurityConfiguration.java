@@ -1,26 +1,98 @@
 package io.broadsheet.security;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 /**
- * Readers need no account; everything under /admin needs a signed-in member of staff.
+ * Readers need no account and get no session; everything under /admin needs a signed-in member of staff, and
+ * finer rights (who may publish, who manages staff) are checked on the handlers and in the newsroom.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
 
+    static final String ARTICLE_FORMS = "/admin/articles";
+
     @Bean
-    SecurityFilterChain web(HttpSecurity http) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, LoginThrottle throttle, StaffUserDetailsService staff,
+            PasswordEncoder passwordEncoder) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(staff);
+        passwords.setPasswordEncoder(passwordEncoder);
+        AuthenticationProvider throttled = new ThrottledAuthenticationProvider(passwords, throttle);
+
         http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/admin/**").authenticated()
+                        .requestMatchers("/admin/staff", "/admin/staff/**").hasRole(StaffRole.ADMIN.name())
+                        .requestMatchers("/admin", "/admin/**").authenticated()
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .requestMatchers("/actuator/**").denyAll()
+                        .requestMatchers("/actuator", "/actuator/**").denyAll()
                         .anyRequest().permitAll())
-                .formLogin(login -> login.loginPage("/login").permitAll());
+                // The only way to sign in: no parent manager that could accept a password the throttle refused.
+                .authenticationManager(new ProviderManager(throttled))
+                .formLogin(login -> login.loginPage("/login").permitAll()
+                        .successHandler(new BackToUnsavedForm()))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"))
+                // The token lives in a cookie rather than the session, so that a form posted after the session
+                // expired still passes the CSRF check and reaches the sign-in page with its text kept.
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(new KeepUnsavedForm()));
         return http.build();
+    }
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /** Sends the unauthenticated to sign in, keeping any article form they posted. */
+    static final class KeepUnsavedForm implements AuthenticationEntryPoint {
+
+        private final LoginUrlAuthenticationEntryPoint login = new LoginUrlAuthenticationEntryPoint("/login");
+
+        @Override
+        public void commence(HttpServletRequest request, HttpServletResponse response,
+                AuthenticationException reason) throws IOException, jakarta.servlet.ServletException {
+            if ("POST".equals(request.getMethod()) && request.getRequestURI().startsWith(ARTICLE_FORMS)) {
+                request.getSession().setAttribute(UnsavedForm.SESSION_KEY, UnsavedForm.of(request));
+            }
+            login.commence(request, response, reason);
+        }
+    }
+
+    /** After sign-in, back to the kept form if there is one, else where they were going. */
+    static final class BackToUnsavedForm extends SavedRequestAwareAuthenticationSuccessHandler {
+
+        BackToUnsavedForm() {
+            setDefaultTargetUrl("/admin/articles");
+        }
+
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                Authentication authentication) throws IOException, jakarta.servlet.ServletException {
+            var session = request.getSession(false);
+            if (session != null && session.getAttribute(UnsavedForm.SESSION_KEY) != null) {
+                clearAuthenticationAttributes(request);
+                getRedirectStrategy().sendRedirect(request, response, ARTICLE_FORMS + "/recovered");
+                return;
+            }
+            super.onAuthenticationSuccess(request, response, authentication);
+        }
     }
 }

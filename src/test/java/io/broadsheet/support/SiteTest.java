@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({TestClockConfiguration.class, TestArticles.class})
+@Import({TestClockConfiguration.class, TestArticles.class, TestStaff.class})
 public @interface SiteTest {
 }
