@@ -57,6 +57,19 @@ record WeatherForm(
         }
     }
 
+    /** Whether {@code observedAt} is a local date-time at all (empty counts: the field is then simply blank). */
+    public boolean observedAtReadable() {
+        if (observedAt == null || observedAt.isBlank()) {
+            return true;
+        }
+        try {
+            LocalDateTime.parse(observedAt.strip());
+            return true;
+        } catch (DateTimeParseException e) {
+            return false;
+        }
+    }
+
     BigDecimal temperatureValue() {
         return new BigDecimal(temperature.strip().replace('−', '-').replace(',', '.'));
     }
