@@ -11,7 +11,9 @@ import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientResponseException;
 
 /**
  * Open-Meteo's current-weather API (free, no key): one GET for the temperature and WMO weather code at the
@@ -104,11 +106,17 @@ class OpenMeteoClient {
 
     /** One line for the log: what went wrong, without a stack trace for an everyday network failure. */
     private static String describe(RuntimeException e) {
+        if (e instanceof RestClientResponseException response) {
+            return "it answered HTTP " + response.getStatusCode().value();
+        }
         Throwable cause = e;
         while (cause.getCause() != null && cause.getCause() != cause) {
             cause = cause.getCause();
         }
-        String message = e.getMessage();
-        return cause == e ? message : message + " (" + cause.getClass().getSimpleName() + ")";
+        if (e instanceof ResourceAccessException) {
+            return "it could not be reached (" + cause.getClass().getSimpleName()
+                    + (cause.getMessage() == null ? "" : ": " + cause.getMessage()) + ")";
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

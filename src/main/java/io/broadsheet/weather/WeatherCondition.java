@@ -6,17 +6,19 @@ import java.util.Optional;
 /**
  * The sky in a word, as the masthead shows it: stored by {@link #key()}, labelled by the message
  * {@code weather.condition.<key>}, drawn with a Unicode symbol that screen readers skip (the label is read).
+ * The symbols are plain text ones that common system fonts carry (DejaVu, Segoe UI Symbol), not emoji, so that a
+ * machine without an emoji font draws them too.
  */
 public enum WeatherCondition {
     CLEAR("clear", "☀"),
-    PARTLY_CLOUDY("partly-cloudy", "⛅"),
+    PARTLY_CLOUDY("partly-cloudy", "☀☁"),
     CLOUDY("cloudy", "☁"),
-    FOG("fog", "🌫"),
+    FOG("fog", "≋"),
     DRIZZLE("drizzle", "☂"),
     RAIN("rain", "☔"),
     SNOW("snow", "❄"),
-    SHOWERS("showers", "🌦"),
-    THUNDERSTORM("thunderstorm", "⛈");
+    SHOWERS("showers", "☀☔"),
+    THUNDERSTORM("thunderstorm", "⚡");
 
     private final String key;
     private final String symbol;

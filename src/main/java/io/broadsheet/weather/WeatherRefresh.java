@@ -47,7 +47,7 @@ public class WeatherRefresh {
             if (failingSince == null) {
                 failingSince = clock.instant();
                 log.warn("No weather reading from {}: {}. The masthead keeps the last reading; retrying every {}.",
-                        properties.baseUrl(), e.getMessage(), properties.refresh());
+                        properties.baseUrl(), e.getMessage(), properties.refresh().toString().substring(2).toLowerCase());
             } else {
                 log.debug("Still no weather reading from {}: {}", properties.baseUrl(), e.getMessage());
             }
