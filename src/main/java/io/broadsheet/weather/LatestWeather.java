@@ -1,5 +1,6 @@
 package io.broadsheet.weather;
 
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
 import java.time.Duration;
@@ -12,7 +13,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * What every page's masthead asks for. The newest reading is held in memory for a few seconds, so that pages do
- * not each query the database for it; storing a reading here refreshes it at once.
+ * not each query the database for it; storing a reading here refreshes it at once. Pages only ever read here:
+ * the provider is called by {@link WeatherRefresh}, never on a page request.
  */
 @Service
 public class LatestWeather {
@@ -35,11 +37,31 @@ public class LatestWeather {
     public Optional<CurrentWeather> current() {
         Instant now = clock.instant();
         return newest.get(Boolean.TRUE).map(reading -> new CurrentWeather(
-                reading.getTemperatureCelsius().setScale(1, RoundingMode.HALF_UP).toPlainString() + " °C",
-                reading.getCondition(),
+                properties.unit().format(reading.getTemperatureCelsius()),
+                WeatherCondition.ofKey(reading.getCondition()).orElse(null),
                 reading.getLocationName(),
                 reading.getObservedAt(),
                 reading.getObservedAt().plus(properties.maxAge()).isBefore(now)));
+    }
+
+    /** When the newest reading was observed, if there is one. */
+    Optional<Instant> newestObservedAt() {
+        return newest.get(Boolean.TRUE).map(WeatherReading::getObservedAt);
+    }
+
+    /**
+     * Stores a reading for the configured location; the next page shows it if it is the newest. The save commits
+     * in its own transaction before the held reading is dropped, so no page can pick up the old one again.
+     */
+    public void record(BigDecimal temperatureCelsius, WeatherCondition condition, Instant observedAt) {
+        var reading = new WeatherReading(properties.locationName(), temperatureCelsius.setScale(1, RoundingMode.HALF_UP),
+                condition == null ? null : condition.key(), observedAt);
+        // The provider's "current" changes every quarter of an hour or so: polling more often repeats it.
+        if (newest.get(Boolean.TRUE).filter(reading::sameAs).isPresent()) {
+            return;
+        }
+        readings.save(reading);
+        refresh();
     }
 
     /** Forget the held reading, so that the next page shows what the database holds now. */

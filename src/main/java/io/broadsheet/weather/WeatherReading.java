@@ -2,6 +2,7 @@ package io.broadsheet.weather;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Objects;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -50,5 +51,12 @@ class WeatherReading {
 
     Instant getObservedAt() {
         return observedAt;
+    }
+
+    /** The same observation: place, time, temperature and condition. */
+    boolean sameAs(WeatherReading other) {
+        return Objects.equals(locationName, other.locationName) && Objects.equals(observedAt, other.observedAt)
+                && temperatureCelsius.compareTo(other.temperatureCelsius) == 0
+                && Objects.equals(condition, other.condition);
     }
 }

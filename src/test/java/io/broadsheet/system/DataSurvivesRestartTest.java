@@ -21,7 +21,7 @@ class DataSurvivesRestartTest {
     ConfigurableApplicationContext start(Path dataDir) {
         return new SpringApplicationBuilder(BroadsheetApplication.class)
                 .run("--server.port=0", "--broadsheet.data-dir=" + dataDir.toAbsolutePath(),
-                        "--spring.main.banner-mode=off");
+                        "--spring.main.banner-mode=off", "--broadsheet.scheduling.enabled=false");
     }
 
     @Test
