@@ -1,8 +1,10 @@
 package io.broadsheet.article;
 
 import io.broadsheet.section.Slugs;
+import io.broadsheet.sharing.PageMetas;
 import io.broadsheet.system.NotFoundException;
 import io.broadsheet.system.PageNumber;
+import io.broadsheet.system.SiteProperties;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -14,9 +16,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ArticleController {
 
     private final ArticleListings listings;
+    private final ArticleSharing sharing;
+    private final PageMetas metas;
+    private final SiteProperties site;
 
-    ArticleController(ArticleListings listings) {
+    ArticleController(ArticleListings listings, ArticleSharing sharing, PageMetas metas, SiteProperties site) {
         this.listings = listings;
+        this.sharing = sharing;
+        this.metas = metas;
+        this.site = site;
     }
 
     @GetMapping("/")
@@ -26,6 +34,8 @@ class ArticleController {
         model.addAttribute("lead", listing.page().isFirst() && !listing.isEmpty() ? listing.items().get(0) : null);
         model.addAttribute("latest", listing.page().isFirst() && !listing.isEmpty()
                 ? listing.items().subList(1, listing.items().size()) : listing.items());
+        model.addAttribute("pageMeta", metas.listing(site.name(), metas.siteDescription(), "/",
+                listing.page().value(), listing.hasNewer(), listing.hasOlder(), null));
         return "articles/front";
     }
 
@@ -37,6 +47,7 @@ class ArticleController {
         var page = listings.article(slug);
         model.addAttribute("article", page.article());
         model.addAttribute("related", page.related());
+        model.addAttribute("pageMeta", sharing.of(page.article()));
         return "articles/article";
     }
 }
