@@ -1,6 +1,7 @@
 package io.broadsheet.sharing;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -59,9 +60,17 @@ public class PageMetas {
 
     /** The publisher as JSON-LD names it: the site with its logo. */
     public Map<String, Object> publisher() {
-        return Map.of("@type", "NewsMediaOrganization", "name", site.name(), "url", urls.absolute("/"),
-                "logo", Map.of("@type", "ImageObject", "url", urls.absolute(LOGO_PATH),
-                        "width", LOGO_WIDTH, "height", LOGO_HEIGHT));
+        Map<String, Object> logo = new LinkedHashMap<>();
+        logo.put("@type", "ImageObject");
+        logo.put("url", urls.absolute(LOGO_PATH));
+        logo.put("width", LOGO_WIDTH);
+        logo.put("height", LOGO_HEIGHT);
+        Map<String, Object> publisher = new LinkedHashMap<>();
+        publisher.put("@type", "NewsMediaOrganization");
+        publisher.put("name", site.name());
+        publisher.put("url", urls.absolute("/"));
+        publisher.put("logo", logo);
+        return publisher;
     }
 
     public String siteDescription() {
