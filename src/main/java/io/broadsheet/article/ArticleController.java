@@ -1,8 +1,10 @@
 package io.broadsheet.article;
 
 import io.broadsheet.section.Slugs;
+import io.broadsheet.sharing.PageMetas;
 import io.broadsheet.system.NotFoundException;
 import io.broadsheet.system.PageNumber;
+import io.broadsheet.system.SiteProperties;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +19,15 @@ import org.springframework.web.servlet.view.RedirectView;
 class ArticleController {
 
     private final ArticleListings listings;
+    private final ArticleSharing sharing;
+    private final PageMetas metas;
+    private final SiteProperties site;
 
-    ArticleController(ArticleListings listings) {
+    ArticleController(ArticleListings listings, ArticleSharing sharing, PageMetas metas, SiteProperties site) {
         this.listings = listings;
+        this.sharing = sharing;
+        this.metas = metas;
+        this.site = site;
     }
 
     @GetMapping("/")
@@ -29,6 +37,8 @@ class ArticleController {
         model.addAttribute("lead", listing.page().isFirst() && !listing.isEmpty() ? listing.items().get(0) : null);
         model.addAttribute("latest", listing.page().isFirst() && !listing.isEmpty()
                 ? listing.items().subList(1, listing.items().size()) : listing.items());
+        model.addAttribute("pageMeta", metas.listing(site.name(), metas.siteDescription(), "/",
+                listing.page().value(), listing.hasNewer(), listing.hasOlder(), null));
         return "articles/front";
     }
 
@@ -40,7 +50,8 @@ class ArticleController {
         return listings.article(slug)
                 .map(page -> new ModelAndView("articles/article")
                         .addObject("article", page.article())
-                        .addObject("related", page.related()))
+                        .addObject("related", page.related())
+                        .addObject("pageMeta", sharing.of(page.article())))
                 .or(() -> listings.currentSlugFor(slug).map(ArticleController::movedPermanently))
                 .orElseThrow(() -> new NotFoundException("No article " + slug));
     }

@@ -1,6 +1,9 @@
 package io.broadsheet.section;
 
 import io.broadsheet.article.ArticleListings;
+import io.broadsheet.article.Listing;
+import io.broadsheet.sharing.PageMeta;
+import io.broadsheet.sharing.PageMetas;
 import io.broadsheet.system.NotFoundException;
 import io.broadsheet.system.PageNumber;
 import org.springframework.stereotype.Controller;
@@ -16,11 +19,13 @@ class ListingController {
     private final SectionRepository sections;
     private final TagRepository tags;
     private final ArticleListings listings;
+    private final PageMetas metas;
 
-    ListingController(SectionRepository sections, TagRepository tags, ArticleListings listings) {
+    ListingController(SectionRepository sections, TagRepository tags, ArticleListings listings, PageMetas metas) {
         this.sections = sections;
         this.tags = tags;
         this.listings = listings;
+        this.metas = metas;
     }
 
     @GetMapping("/sections/{slug}")
@@ -31,7 +36,9 @@ class ListingController {
         model.addAttribute("heading", section.getName());
         model.addAttribute("kind", "section");
         model.addAttribute("basePath", "/sections/" + section.getSlug());
-        model.addAttribute("listing", listings.latestInSection(section.getSlug(), number));
+        Listing listing = listings.latestInSection(section.getSlug(), number);
+        model.addAttribute("listing", listing);
+        model.addAttribute("pageMeta", pageMeta(section.getName(), "/sections/" + section.getSlug(), listing));
         return "sections/listing";
     }
 
@@ -42,8 +49,15 @@ class ListingController {
         model.addAttribute("heading", tag.getName());
         model.addAttribute("kind", "tag");
         model.addAttribute("basePath", "/tags/" + tag.getSlug());
-        model.addAttribute("listing", listings.latestWithTag(tag.getSlug(), number));
+        Listing listing = listings.latestWithTag(tag.getSlug(), number);
+        model.addAttribute("listing", listing);
+        model.addAttribute("pageMeta", pageMeta(tag.getName(), "/tags/" + tag.getSlug(), listing));
         return "sections/listing";
+    }
+
+    private PageMeta pageMeta(String heading, String basePath, Listing listing) {
+        return metas.listing(heading, metas.listingDescription(heading), basePath, listing.page().value(),
+                listing.hasNewer(), listing.hasOlder(), basePath + "/feed.xml");
     }
 
     private static String checked(String slug) {

@@ -1,0 +1,111 @@
+package io.broadsheet.article;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.broadsheet.article.ArticleView.Link;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The read-only questions feeds and sitemaps ask about public stories. Each answer takes at most two statements:
+ * the stories with their section, then the tags of exactly those stories (never one query per story).
+ */
+@Service
+@Transactional(readOnly = true)
+public class ArticleSyndication {
+
+    private static final String VISIBLE = "a.status = io.broadsheet.article.ArticleStatus.PUBLISHED"
+            + " and a.publishedAt <= :now";
+
+    private static final String NEWEST = "select a from Article a join fetch a.section s where " + VISIBLE;
+
+    private static final String ORDER = " order by a.publishedAt desc, a.id desc";
+
+    private final EntityManager entities;
+    private final Clock clock;
+
+    ArticleSyndication(EntityManager entities, Clock clock) {
+        this.entities = entities;
+        this.clock = clock;
+    }
+
+    /** The newest public stories, newest first. */
+    public List<SyndicatedArticle> newest(int limit) {
+        return withTags(entities.createQuery(NEWEST + ORDER, Article.class), limit);
+    }
+
+    public List<SyndicatedArticle> newestInSection(String sectionSlug, int limit) {
+        return withTags(entities.createQuery(NEWEST + " and s.slug = :slug" + ORDER, Article.class)
+                .setParameter("slug", sectionSlug), limit);
+    }
+
+    public List<SyndicatedArticle> newestWithTag(String tagSlug, int limit) {
+        return withTags(entities.createQuery(NEWEST
+                + " and exists (select 1 from Article t join t.tags tag where t = a and tag.slug = :slug)" + ORDER,
+                Article.class).setParameter("slug", tagSlug), limit);
+    }
+
+    /** How many stories are public now. */
+    public long countVisible() {
+        return entities.createQuery("select count(a) from Article a where " + VISIBLE, Long.class)
+                .setParameter("now", clock.instant()).getSingleResult();
+    }
+
+    /**
+     * One page of the public stories in a stable order (by id), for a child sitemap: only this page is loaded,
+     * never the archive.
+     */
+    public List<ArticleLocation> locations(int pageIndex, int pageSize) {
+        return entities.createQuery("select new io.broadsheet.article.ArticleLocation(a.slug, a.headline,"
+                        + " a.publishedAt, a.updatedAt) from Article a where " + VISIBLE + " order by a.id",
+                        ArticleLocation.class)
+                .setParameter("now", clock.instant())
+                .setFirstResult(Math.multiplyExact(pageIndex, pageSize))
+                .setMaxResults(pageSize)
+                .getResultList();
+    }
+
+    /** Stories that went public within {@code window} before now, newest first (for a news sitemap). */
+    public List<ArticleLocation> publishedWithin(Duration window, int limit) {
+        Instant now = clock.instant();
+        return entities.createQuery("select new io.broadsheet.article.ArticleLocation(a.slug, a.headline,"
+                        + " a.publishedAt, a.updatedAt) from Article a where " + VISIBLE
+                        + " and a.publishedAt > :since" + ORDER, ArticleLocation.class)
+                .setParameter("now", now)
+                .setParameter("since", now.minus(window))
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    private List<SyndicatedArticle> withTags(TypedQuery<Article> query, int limit) {
+        List<Article> articles = query.setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
+        if (articles.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<Link>> tags = new HashMap<>();
+        entities.createQuery("select a.id, t.name, t.slug from Article a join a.tags t where a.id in :ids"
+                        + " order by t.name", Object[].class)
+                .setParameter("ids", articles.stream().map(Article::getId).toList())
+                .getResultList()
+                .forEach(row -> tags.computeIfAbsent((Long) row[0], id -> new ArrayList<>())
+                        .add(new Link((String) row[1], "/tags/" + row[2])));
+        return articles.stream().map(article -> new SyndicatedArticle(article.getId(), article.getVersion(),
+                article.getSlug(), article.getHeadline(), article.getSummary(), article.getBody(),
+                blankToNull(article.getByline()), blankToNull(article.getDateline()),
+                new Link(article.getSection().getName(), "/sections/" + article.getSection().getSlug()),
+                List.copyOf(tags.getOrDefault(article.getId(), List.of())), article.getPublishedAt(),
+                article.getUpdatedAt())).toList();
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text.strip();
+    }
+}

@@ -1,0 +1,221 @@
+package io.broadsheet.caching;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.TemporalAccessor;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.broadsheet.system.SiteProperties;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.HttpHeaders;
+import org.springframework.stereotype.Component;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * HTTP caching of what readers get. The ETag is a fingerprint of what a page shows, taken from the data it is
+ * rendered from (its model: the story with its version, the listing, the masthead's date and weather, the head
+ * metadata) plus this build's templates and messages and the site's settings, not a hash of the rendered body.
+ * So a conditional request is answered 304 before anything is rendered, and a later page cache can use the same
+ * fingerprint as its key.
+ *
+ * <p>The 304 is decided by the ETag alone. Last-Modified is sent for information where a page has one, but a
+ * request carrying only If-Modified-Since gets a full answer: a page also shows things (related news, the
+ * masthead) whose disappearance no timestamp records.
+ */
+@Component
+public class ReaderCaching {
+
+    private static final HexFormat HEX = HexFormat.of();
+
+    private final CacheProperties properties;
+    private final String buildKey;
+
+    ReaderCaching(CacheProperties properties, SiteProperties site) {
+        this.properties = properties;
+        this.buildKey = digest(site.toString() + "\n" + resourcesDigest());
+    }
+
+    /** Reader GETs by someone not signed in: everything else is left no-store. */
+    public boolean appliesTo(HttpServletRequest request) {
+        String method = request.getMethod();
+        if (!"GET".equals(method) && !"HEAD".equals(method)) {
+            return false;
+        }
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !isPrivatePath(path) && request.getUserPrincipal() == null;
+    }
+
+    static boolean isPrivatePath(String path) {
+        return path.equals("/admin") || path.startsWith("/admin/") || path.equals("/login")
+                || path.startsWith("/login/") || path.startsWith("/logout");
+    }
+
+    /** A weak ETag for what is described by {@code parts}, or {@code null} if some part cannot be described. */
+    public String etag(Object... parts) {
+        StringBuilder text = new StringBuilder(buildKey);
+        for (Object part : parts) {
+            text.append('\u0001');
+            if (!describe(part, text)) {
+                return null;
+            }
+        }
+        return "W/\"" + digest(text.toString()).substring(0, 32) + "\"";
+    }
+
+    /** The ETag of a page about to be rendered from this model, or {@code null} if it cannot be fingerprinted. */
+    String etagOfModel(String viewName, Map<String, Object> model) {
+        Map<String, Object> shown = new TreeMap<>();
+        for (var entry : model.entrySet()) {
+            if (entry.getKey().startsWith(BindingResult.MODEL_KEY_PREFIX)) {
+                if (entry.getValue() instanceof BindingResult result && result.hasErrors()) {
+                    return null;
+                }
+                continue;
+            }
+            shown.put(entry.getKey(), entry.getValue());
+        }
+        return etag(viewName, shown);
+    }
+
+    /**
+     * Sends the public Cache-Control, the ETag and any Last-Modified; true (and a 304 with no body) when the
+     * request's If-None-Match already holds this ETag.
+     */
+    public boolean notModified(HttpServletRequest request, HttpServletResponse response, String etag,
+            Instant lastModified) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, properties.cacheControl());
+        if (lastModified != null) {
+            response.setDateHeader(HttpHeaders.LAST_MODIFIED, lastModified.toEpochMilli());
+        }
+        if (etag == null) {
+            return false;
+        }
+        return new ServletWebRequest(request, response).checkNotModified(etag);
+    }
+
+    /** Public caching without validation, for what has no ETag (sitemaps, robots.txt). */
+    public void allowPublicCaching(HttpServletResponse response) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, properties.cacheControl());
+    }
+
+    private static boolean describe(Object value, StringBuilder out) {
+        if (value == null) {
+            out.append("null");
+        } else if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
+                || value instanceof Character || value instanceof Enum<?> || value instanceof TemporalAccessor
+                || value instanceof ZoneId || value instanceof URI) {
+            String text = value.toString();
+            out.append(value.getClass().getSimpleName()).append(':').append(text.length()).append(':').append(text);
+        } else if (value instanceof Record record) {
+            out.append(record.getClass().getName()).append('(');
+            for (RecordComponent component : record.getClass().getRecordComponents()) {
+                out.append(component.getName()).append('=');
+                if (!describe(read(component, record), out)) {
+                    return false;
+                }
+                out.append(',');
+            }
+            out.append(')');
+        } else if (value instanceof Iterable<?> items) {
+            out.append('[');
+            for (Object item : items) {
+                if (!describe(item, out)) {
+                    return false;
+                }
+                out.append(',');
+            }
+            out.append(']');
+        } else if (value instanceof Map<?, ?> map) {
+            out.append('{');
+            for (var entry : map.entrySet()) {
+                if (!describe(entry.getKey(), out)) {
+                    return false;
+                }
+                out.append('=');
+                if (!describe(entry.getValue(), out)) {
+                    return false;
+                }
+                out.append(',');
+            }
+            out.append('}');
+        } else {
+            // An object that does not say what it holds (an entity, a form object): no ETag, never a stale 304.
+            return false;
+        }
+        return true;
+    }
+
+    private static Object read(RecordComponent component, Record record) {
+        try {
+            var accessor = component.getAccessor();
+            accessor.setAccessible(true);
+            return accessor.invoke(record);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read " + component, e);
+        }
+    }
+
+    /** Templates and messages are part of every page: a new build that changes them changes every ETag. */
+    private static String resourcesDigest() {
+        try {
+            var resolver = new PathMatchingResourcePatternResolver();
+            Resource[] resources = concat(resolver.getResources("classpath*:templates/**/*.html"),
+                    resolver.getResources("classpath*:messages*.properties"));
+            Arrays.sort(resources, Comparator.comparing(ReaderCaching::name));
+            MessageDigest sha = sha256();
+            for (Resource resource : resources) {
+                sha.update(name(resource).getBytes(StandardCharsets.UTF_8));
+                try (InputStream in = resource.getInputStream()) {
+                    sha.update(in.readAllBytes());
+                }
+            }
+            return HEX.formatHex(sha.digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Resource[] concat(Resource[] a, Resource[] b) {
+        Resource[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static String name(Resource resource) {
+        try {
+            String url = resource.getURL().toString();
+            int templates = url.lastIndexOf("/templates/");
+            return templates >= 0 ? url.substring(templates) : resource.getFilename();
+        } catch (IOException e) {
+            return String.valueOf(resource.getFilename());
+        }
+    }
+
+    private static String digest(String text) {
+        return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

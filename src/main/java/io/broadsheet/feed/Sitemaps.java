@@ -1,0 +1,205 @@
+package io.broadsheet.feed;
+
+import java.io.OutputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+
+import io.broadsheet.article.ArticleLocation;
+import io.broadsheet.article.ArticleSyndication;
+import io.broadsheet.section.TopicDirectory;
+import io.broadsheet.system.SiteProperties;
+import io.broadsheet.system.SiteUrls;
+
+/**
+ * The sitemaps. Every public page is in exactly one child sitemap: {@code /sitemaps/pages-1.xml} (the front
+ * page), {@code /sitemaps/sections-N.xml}, {@code /sitemaps/tags-N.xml} and {@code /sitemaps/articles-N.xml}, each of at most
+ * {@code urlsPerFile} addresses and each read from the database one page at a time. While the whole site fits in
+ * one file, {@code /sitemap.xml} lists it all; past that it is an index of the child sitemaps, so a million
+ * stories make twenty article sitemaps and never a million rows in memory.
+ *
+ * <p>Written with StAX straight to the response, so no document is ever built in memory either.
+ */
+class Sitemaps {
+
+    static final String SITEMAP_NS = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    static final String NEWS_NS = "http://www.google.com/schemas/sitemap-news/0.9";
+
+    /** Google News reads stories of the last two days, and at most 1,000 of them per sitemap. */
+    static final Duration NEWS_WINDOW = Duration.ofDays(2);
+    static final int NEWS_LIMIT = 1000;
+
+    private static final DateTimeFormatter W3C = DateTimeFormatter.ISO_OFFSET_DATE_TIME;
+
+    enum Kind {
+        PAGES, SECTIONS, TAGS, ARTICLES;
+
+        String fileName(int number) {
+            return "/sitemaps/" + name().toLowerCase() + "-" + number + ".xml";
+        }
+
+        static Optional<Kind> named(String name) {
+            for (Kind kind : values()) {
+                if (kind.name().toLowerCase().equals(name)) {
+                    return Optional.of(kind);
+                }
+            }
+            return Optional.empty();
+        }
+    }
+
+    private record Url(String path, Instant lastModified) {
+    }
+
+    private final ArticleSyndication articles;
+    private final TopicDirectory topics;
+    private final SiteUrls urls;
+    private final SiteProperties site;
+    private final String language;
+    private final int urlsPerFile;
+
+    Sitemaps(ArticleSyndication articles, TopicDirectory topics, SiteUrls urls, SiteProperties site,
+            String language, int urlsPerFile) {
+        this.articles = articles;
+        this.topics = topics;
+        this.urls = urls;
+        this.site = site;
+        this.language = language;
+        this.urlsPerFile = urlsPerFile;
+    }
+
+    /** How many child files of a kind there are. */
+    int files(Kind kind) {
+        long count = switch (kind) {
+            case PAGES -> 1;
+            case SECTIONS -> topics.sectionCount();
+            case TAGS -> topics.tagCount();
+            case ARTICLES -> articles.countVisible();
+        };
+        return (int) ((count + urlsPerFile - 1) / urlsPerFile);
+    }
+
+    boolean exists(Kind kind, int number) {
+        return number >= 1 && number <= files(kind);
+    }
+
+    /** {@code /sitemap.xml}: all addresses while they fit in one file, an index of the child files past that. */
+    void writeMain(OutputStream out) throws XMLStreamException {
+        long total = topics.sectionCount() + 1 + topics.tagCount() + articles.countVisible();
+        if (total > urlsPerFile) {
+            writeIndex(out);
+            return;
+        }
+        XMLStreamWriter xml = start(out, "urlset", false);
+        for (Kind kind : Kind.values()) {
+            for (int number = 1; number <= files(kind); number++) {
+                writeUrls(xml, urls(kind, number));
+            }
+        }
+        end(xml);
+    }
+
+    void writeIndex(OutputStream out) throws XMLStreamException {
+        XMLStreamWriter xml = start(out, "sitemapindex", false);
+        for (Kind kind : Kind.values()) {
+            for (int number = 1; number <= files(kind); number++) {
+                xml.writeStartElement("sitemap");
+                element(xml, "loc", urls.absolute(kind.fileName(number)));
+                xml.writeEndElement();
+            }
+        }
+        end(xml);
+    }
+
+    void writeChild(Kind kind, int number, OutputStream out) throws XMLStreamException {
+        XMLStreamWriter xml = start(out, "urlset", false);
+        writeUrls(xml, urls(kind, number));
+        end(xml);
+    }
+
+    /** {@code /news-sitemap.xml}: Google News format, the stories published in the last two days. */
+    void writeNews(OutputStream out) throws XMLStreamException {
+        XMLStreamWriter xml = start(out, "urlset", true);
+        for (ArticleLocation article : articles.publishedWithin(NEWS_WINDOW, NEWS_LIMIT)) {
+            xml.writeStartElement("url");
+            element(xml, "loc", urls.absolute(article.path()));
+            xml.writeStartElement("news", "news", NEWS_NS);
+            xml.writeStartElement("news", "publication", NEWS_NS);
+            xml.writeStartElement("news", "name", NEWS_NS);
+            xml.writeCharacters(site.name());
+            xml.writeEndElement();
+            xml.writeStartElement("news", "language", NEWS_NS);
+            xml.writeCharacters(language);
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeStartElement("news", "publication_date", NEWS_NS);
+            xml.writeCharacters(w3c(article.publishedAt()));
+            xml.writeEndElement();
+            xml.writeStartElement("news", "title", NEWS_NS);
+            xml.writeCharacters(article.headline());
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        end(xml);
+    }
+
+    private List<Url> urls(Kind kind, int number) {
+        int index = number - 1;
+        return switch (kind) {
+            case PAGES -> index == 0 ? List.of(new Url("/", null)) : List.of();
+            case SECTIONS -> topics.sections(index, urlsPerFile).stream()
+                    .map(section -> new Url(section.path(), null)).toList();
+            case TAGS -> topics.tags(index, urlsPerFile).stream().map(tag -> new Url(tag.path(), null)).toList();
+            case ARTICLES -> articles.locations(index, urlsPerFile).stream()
+                    .map(article -> new Url(article.path(), article.lastModified())).toList();
+        };
+    }
+
+    private void writeUrls(XMLStreamWriter xml, List<Url> list) throws XMLStreamException {
+        for (Url url : list) {
+            xml.writeStartElement("url");
+            element(xml, "loc", urls.absolute(url.path()));
+            if (url.lastModified() != null) {
+                element(xml, "lastmod", w3c(url.lastModified()));
+            }
+            xml.writeEndElement();
+        }
+    }
+
+    private static XMLStreamWriter start(OutputStream out, String root, boolean news) throws XMLStreamException {
+        XMLStreamWriter xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement(root);
+        xml.writeDefaultNamespace(SITEMAP_NS);
+        if (news) {
+            xml.writeNamespace("news", NEWS_NS);
+        }
+        return xml;
+    }
+
+    private static void end(XMLStreamWriter xml) throws XMLStreamException {
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.flush();
+        xml.close();
+    }
+
+    private static void element(XMLStreamWriter xml, String name, String text) throws XMLStreamException {
+        xml.writeStartElement(name);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    private static String w3c(Instant instant) {
+        return W3C.format(instant.truncatedTo(ChronoUnit.SECONDS).atOffset(ZoneOffset.UTC));
+    }
+}

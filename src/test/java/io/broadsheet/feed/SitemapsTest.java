@@ -1,0 +1,191 @@
+package io.broadsheet.feed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.io.ByteArrayOutputStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+
+import io.broadsheet.article.ArticleStatus;
+import io.broadsheet.article.ArticleSyndication;
+import io.broadsheet.section.TopicDirectory;
+import io.broadsheet.support.SiteTest;
+import io.broadsheet.support.TestArticles;
+import io.broadsheet.support.TestClock;
+import io.broadsheet.system.SiteProperties;
+import io.broadsheet.system.SiteUrls;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.parser.Parser;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+/** The sitemaps, the news sitemap and robots.txt, checked against the sitemap and Google News XML schemas. */
+@SiteTest
+class SitemapsTest {
+
+    static final Instant NOW = Instant.parse("2050-06-15T12:00:00Z");
+    static final String BASE = "http://localhost:8080";
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    TestArticles articles;
+
+    @Autowired
+    ArticleSyndication syndication;
+
+    @Autowired
+    TopicDirectory topics;
+
+    @Autowired
+    SiteUrls urls;
+
+    @Autowired
+    SiteProperties site;
+
+    @BeforeEach
+    void pinClock() {
+        clock.set(NOW);
+    }
+
+    static Schema schema(String... files) throws Exception {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        StreamSource[] sources = new StreamSource[files.length];
+        for (int i = 0; i < files.length; i++) {
+            sources[i] = new StreamSource(SitemapsTest.class.getResource("/schemas/" + files[i]).toString());
+        }
+        return factory.newSchema(sources);
+    }
+
+    static void assertValid(String xml, Schema schema) throws Exception {
+        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+
+    String fetch(String path, String contentType) throws Exception {
+        var response = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+        assertThat(response.getContentType()).isEqualTo(contentType);
+        return response.getContentAsString(StandardCharsets.UTF_8);
+    }
+
+    static List<String> locs(String xml) {
+        Document document = Jsoup.parse(xml, "", Parser.xmlParser());
+        return document.select("loc").eachText();
+    }
+
+    @Test
+    void sitemapListsEveryPublicArticleSectionAndTagPageAndPassesTheSchema() throws Exception {
+        var story = articles.publish("Sitemap desk story", "Sitemap Desk", NOW.minus(Duration.ofDays(30)),
+                "Sitemap Tag");
+        var draft = articles.save("Sitemap desk draft", "Sitemap Desk", ArticleStatus.DRAFT,
+                NOW.minus(Duration.ofDays(30)));
+        var future = articles.publish("Sitemap desk story of tomorrow", "Sitemap Desk", NOW.plus(Duration.ofDays(1)));
+
+        String xml = fetch("/sitemap.xml", "application/xml;charset=UTF-8");
+
+        assertValid(xml, schema("sitemap.xsd"));
+        assertThat(locs(xml)).contains(BASE + "/", BASE + "/sections/sitemap-desk", BASE + "/tags/sitemap-tag",
+                        BASE + "/articles/" + story.getSlug(), BASE + "/articles/" + ArticleSlugs.SEED)
+                .doesNotContain(BASE + "/articles/" + draft.getSlug(), BASE + "/articles/" + future.getSlug())
+                .doesNotHaveDuplicates();
+        assertThat(xml).contains("<loc>" + BASE + "/articles/" + story.getSlug() + "</loc><lastmod>"
+                + "2050-05-16T12:00:00Z</lastmod>");
+    }
+
+    @Test
+    void pastTheLimitTheSitemapIsAnIndexOfPagedChildSitemapsHoldingTheSameAddresses() throws Exception {
+        for (int i = 0; i < 7; i++) {
+            articles.publish("Sitemap paging story " + i, "Sitemap Paging Desk", NOW.minus(Duration.ofDays(40 + i)),
+                    "Sitemap Paging Tag " + i);
+        }
+        List<String> everything = locs(fetch("/sitemap.xml", "application/xml;charset=UTF-8"));
+        Sitemaps small = new Sitemaps(syndication, topics, urls, site, "en", 5);
+
+        ByteArrayOutputStream index = new ByteArrayOutputStream();
+        small.writeMain(index);
+        String indexXml = index.toString(StandardCharsets.UTF_8);
+
+        assertValid(indexXml, schema("siteindex.xsd"));
+        assertThat(indexXml).contains("<sitemapindex");
+        List<String> children = locs(indexXml);
+        assertThat(children).first().isEqualTo(BASE + "/sitemaps/pages-1.xml");
+        assertThat(children).contains(BASE + "/sitemaps/articles-1.xml", BASE + "/sitemaps/articles-2.xml",
+                BASE + "/sitemaps/tags-1.xml", BASE + "/sitemaps/sections-1.xml");
+        List<String> fromChildren = new ArrayList<>();
+        for (String child : children) {
+            String name = child.substring((BASE + "/sitemaps/").length(), child.length() - ".xml".length());
+            Sitemaps.Kind kind = Sitemaps.Kind.named(name.substring(0, name.indexOf('-'))).orElseThrow();
+            int number = Integer.parseInt(name.substring(name.indexOf('-') + 1));
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            small.writeChild(kind, number, out);
+            String childXml = out.toString(StandardCharsets.UTF_8);
+            assertValid(childXml, schema("sitemap.xsd"));
+            assertThat(locs(childXml)).as(child).hasSizeBetween(1, 5);
+            fromChildren.addAll(locs(childXml));
+        }
+        assertThat(fromChildren).containsExactlyInAnyOrderElementsOf(everything);
+    }
+
+    @Test
+    void childSitemapsAreServedAndUnknownOnesAre404() throws Exception {
+        assertValid(fetch("/sitemaps/pages-1.xml", "application/xml;charset=UTF-8"), schema("sitemap.xsd"));
+        assertValid(fetch("/sitemaps/articles-1.xml", "application/xml;charset=UTF-8"), schema("sitemap.xsd"));
+        for (String path : new String[] {"/sitemaps/articles-2.xml", "/sitemaps/articles-0.xml",
+                "/sitemaps/pages-2.xml", "/sitemaps/nothing-1.xml", "/sitemaps/articles-99999999999.xml"}) {
+            mvc.perform(get(path)).andExpect(status().isNotFound());
+        }
+    }
+
+    @Test
+    void newsSitemapHasTheStoriesOfTheLastTwoDaysInGoogleNewsFormat() throws Exception {
+        Instant now = Instant.parse("2060-01-10T12:00:00Z");
+        clock.set(now);
+        var fresh = articles.publish("News sitemap story of yesterday & “today”", "News Sitemap Desk",
+                now.minus(Duration.ofDays(1)));
+        var old = articles.publish("News sitemap story of three days ago", "News Sitemap Desk",
+                now.minus(Duration.ofDays(3)));
+        var future = articles.publish("News sitemap story of tomorrow", "News Sitemap Desk",
+                now.plus(Duration.ofDays(1)));
+
+        String xml = fetch("/news-sitemap.xml", "application/xml;charset=UTF-8");
+
+        assertValid(xml, schema("sitemap.xsd", "sitemap-news.xsd"));
+        assertThat(locs(xml)).containsExactly(BASE + "/articles/" + fresh.getSlug());
+        Document document = Jsoup.parse(xml, "", Parser.xmlParser());
+        assertThat(document.select("news|title").text()).isEqualTo("News sitemap story of yesterday & “today”");
+        assertThat(document.select("news|name").text()).isEqualTo("Broadsheet");
+        assertThat(document.select("news|language").text()).isEqualTo("en");
+        assertThat(document.select("news|publication_date").text()).isEqualTo("2060-01-09T12:00:00Z");
+        assertThat(xml).doesNotContain(old.getSlug(), future.getSlug());
+    }
+
+    @Test
+    void robotsPointsToBothSitemapsAndKeepsAdminOut() throws Exception {
+        String robots = fetch("/robots.txt", "text/plain;charset=UTF-8");
+
+        assertThat(robots.lines()).contains("User-agent: *", "Disallow: /admin",
+                "Sitemap: " + BASE + "/sitemap.xml", "Sitemap: " + BASE + "/news-sitemap.xml");
+    }
+
+    /** The seeded story's slug, for checks that it is listed. */
+    static final class ArticleSlugs {
+        static final String SEED = "taliban-overtakes-3-more-major-cities-in-afghanistan-in-push-toward-kabul";
+    }
+}
