@@ -1,6 +1,7 @@
 package io.broadsheet.article;
 
 import java.time.Clock;
+import java.util.Collection;
 import java.util.List;
 import java.util.function.Function;
 
@@ -20,10 +21,10 @@ public class ArticleListings {
     public static final int PAGE_SIZE = 20;
 
     private final ArticleRepository articles;
-    private final RelatedArticles related;
+    private final RelatedNews related;
     private final Clock clock;
 
-    ArticleListings(ArticleRepository articles, RelatedArticles related, Clock clock) {
+    ArticleListings(ArticleRepository articles, RelatedNews related, Clock clock) {
         this.articles = articles;
         this.related = related;
         this.clock = clock;
@@ -32,8 +33,7 @@ public class ArticleListings {
     public ArticlePage article(String slug) {
         var article = articles.findVisibleBySlug(slug, clock.instant())
                 .orElseThrow(() -> new NotFoundException("No published article " + slug));
-        return new ArticlePage(ArticleView.of(article),
-                related.of(article.getId(), article.getSection().getId(), clock.instant()));
+        return new ArticlePage(ArticleView.of(article), related.of(article, clock.instant()));
     }
 
     public Listing latest(PageNumber page) {
@@ -46,6 +46,11 @@ public class ArticleListings {
 
     public Listing latestWithTag(String tagSlug, PageNumber page) {
         return listing(page, pageable -> articles.findLatestWithTag(tagSlug, clock.instant(), pageable));
+    }
+
+    /** The stories among {@code slugs} that are public now, in no particular order: for search results. */
+    public List<ArticleSummary> visibleBySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : articles.findVisibleBySlugIn(slugs, clock.instant());
     }
 
     private static Listing listing(PageNumber page, Function<Pageable, Slice<ArticleSummary>> query) {
