@@ -28,8 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Full-text search over the headline, standfirst and body of the stories public now. Words are matched stemmed
- * (English), all of them must occur, and a match in the headline counts four times one in the body, a match in
- * the standfirst twice. Quotes search for a phrase, a leading minus excludes a word.
+ * (English), all of them must occur, and a match in the headline weighs four times one in the body, a match in
+ * the standfirst twice (on top of Lucene's usual weighting by how rare a word is in that field). Quotes search for
+ * a phrase, a leading minus excludes a word.
  */
 @Service
 @Transactional(readOnly = true)
@@ -123,10 +124,10 @@ public class SiteSearch {
                                 .matching(query.text())
                                 .defaultOperator(BooleanOperator.AND))
                         .filter(visibleAt(f, now)))
-                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                .highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
                         .fragmentSize(160).numberOfFragments(1))
-                .highlighter("whole", h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .numberOfFragments(0))
+                .highlighter("whole", h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .fragmentSize(600).numberOfFragments(1))
                 .fetch(offset, PAGE_SIZE);
         if (!page.isFirst() && result.hits().isEmpty()) {
             throw new NotFoundException("No page " + page.value() + " of results");
