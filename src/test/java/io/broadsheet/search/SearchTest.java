@@ -10,7 +10,12 @@ import java.time.Instant;
 import java.util.List;
 
 import io.broadsheet.article.Article;
+import io.broadsheet.article.ArticleRepository;
 import io.broadsheet.article.ArticleStatus;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.function.Consumer;
 import io.broadsheet.support.HtmlChecker;
 import io.broadsheet.support.Http;
 import io.broadsheet.support.SiteTest;
@@ -38,6 +43,18 @@ class SearchTest {
 
     @Autowired
     TestArticles articles;
+
+    @Autowired
+    ArticleRepository repository;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    EntityManagerFactory entityManagers;
+
+    @Autowired
+    SearchIndexRebuild rebuild;
 
     @LocalServerPort
     int port;
@@ -89,12 +106,12 @@ class SearchTest {
 
     @Test
     void anOlderHeadlineMatchRanksAboveANewerBodyMatch() {
-        published("Body mentions the okapi twice", null,
+        published("Rangers report two sightings", null,
                 "The okapi was seen. Another okapi was seen later that day.", Duration.ofDays(1));
         published("Okapi sighted near the river", null, "Rangers saw it at dawn.", Duration.ofDays(300));
 
         assertThat(headlines("okapi")).containsExactly("Okapi sighted near the river",
-                "Body mentions the okapi twice");
+                "Rangers report two sightings");
     }
 
     @Test
@@ -112,6 +129,56 @@ class SearchTest {
     void theSeededReportIsFoundThoughItWentInBySqlNotJpa() {
         assertThat(headlines("seize Kandahar"))
                 .containsExactly("Taliban overtakes 3 more major cities in Afghanistan in push toward Kabul");
+    }
+
+    /** As the newsroom does it: load the story, change it, save it, in one transaction. */
+    void change(Article article, Consumer<Article> change) {
+        transaction.executeWithoutResult(tx -> {
+            Article loaded = repository.findById(article.getId()).orElseThrow();
+            change.accept(loaded);
+            repository.save(loaded);
+        });
+    }
+
+    @Test
+    void theIndexFollowsPublishEditUnpublishArchiveAndDeleteAtOnce() {
+        Article story = story("Axolotl draft", null, "An axolotl story.", ArticleStatus.DRAFT,
+                MORNING.plus(Duration.ofDays(1)));
+        assertThat(headlines("axolotl")).isEmpty();
+
+        change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
+        assertThat(headlines("axolotl")).containsExactly("Axolotl draft");
+
+        change(story, article -> {
+            article.setHeadline("Axolotl numbers recover");
+            article.setBody("The salamander is back in the lakes.");
+        });
+        assertThat(headlines("axolotl")).containsExactly("Axolotl numbers recover");
+        assertThat(headlines("salamander")).containsExactly("Axolotl numbers recover");
+        assertThat(headlines("axolotl story")).isEmpty();
+
+        change(story, article -> article.setStatus(ArticleStatus.DRAFT));
+        assertThat(headlines("axolotl")).isEmpty();
+
+        change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
+        assertThat(headlines("axolotl")).containsExactly("Axolotl numbers recover");
+        change(story, article -> article.setStatus(ArticleStatus.ARCHIVED));
+        assertThat(headlines("axolotl")).isEmpty();
+
+        change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
+        transaction.executeWithoutResult(tx -> repository.deleteById(story.getId()));
+        assertThat(headlines("axolotl")).isEmpty();
+    }
+
+    @Test
+    void aLostIndexIsRebuiltFromTheDatabase() throws Exception {
+        String seed = "Taliban overtakes 3 more major cities in Afghanistan in push toward Kabul";
+        Search.mapping(entityManagers).scope(Article.class).workspace().purge();
+        assertThat(headlines("Kandahar")).isEmpty();
+
+        rebuild.rebuildIfIncomplete();
+
+        assertThat(headlines("Kandahar")).containsExactly(seed);
     }
 
     @Test
