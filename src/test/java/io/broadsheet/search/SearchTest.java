@@ -277,6 +277,7 @@ class SearchTest {
         assertThat(HtmlChecker.errorsIn(response.body())).isEmpty();
 
         assertThat(search("x".repeat(1000)).statusCode()).isEqualTo(200);
+        assertThat(search("x".repeat(20_000)).statusCode()).as("past Tomcat's request line limit").isEqualTo(400);
     }
 
     @Test
