@@ -1,8 +1,5 @@
 package io.broadsheet.search;
 
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
-
 import io.broadsheet.article.Article;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
@@ -27,7 +24,6 @@ class SearchIndexRebuild {
 
     private final EntityManagerFactory entityManagers;
     private final SearchProperties properties;
-    private volatile CompletionStage<?> running = CompletableFuture.completedFuture(null);
 
     SearchIndexRebuild(EntityManagerFactory entityManagers, SearchProperties properties) {
         this.entityManagers = entityManagers;
@@ -58,7 +54,7 @@ class SearchIndexRebuild {
             indexer.startAndWait();
             log.info("Search index rebuilt");
         } else {
-            running = indexer.start().whenComplete((done, failure) -> {
+            indexer.start().whenComplete((done, failure) -> {
                 if (failure != null) {
                     log.error("Search index rebuild failed", failure);
                 } else {
@@ -66,10 +62,5 @@ class SearchIndexRebuild {
                 }
             });
         }
-    }
-
-    /** Done when no rebuild is running. */
-    CompletionStage<?> running() {
-        return running;
     }
 }
