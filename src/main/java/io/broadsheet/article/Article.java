@@ -7,6 +7,7 @@ import java.util.Set;
 import io.broadsheet.section.Section;
 import io.broadsheet.section.Tag;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EntityListeners;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
@@ -19,18 +20,39 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
+import org.hibernate.search.engine.backend.types.Highlightable;
+import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.IndexingDependency;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.KeywordField;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.ObjectPath;
+import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyValue;
 
+/**
+ * A story. It is also a document of the full-text index (Hibernate Search): every save through JPA updates the
+ * index in the same breath, so search and related news follow publishing, edits and unpublishing at once.
+ */
 @Entity
+@Indexed(index = "article")
+@EntityListeners(ArticleChanges.class)
 public class Article {
+
+    /** Analyzer of the text fields: English stemming, so that "seized" finds "seize". */
+    public static final String TEXT_ANALYZER = "english";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
 
+    @KeywordField(projectable = Projectable.YES)
     private String slug;
 
+    @FullTextField(analyzer = TEXT_ANALYZER, highlightable = Highlightable.ANY)
     private String headline;
 
+    @FullTextField(analyzer = TEXT_ANALYZER, highlightable = Highlightable.ANY)
     private String standfirst;
 
     /** Markdown, as the editor wrote it; rendered and sanitised on the way to a reader. */
@@ -55,8 +77,10 @@ public class Article {
     private Set<Tag> tags = new LinkedHashSet<>();
 
     @Enumerated(EnumType.STRING)
+    @KeywordField
     private ArticleStatus status = ArticleStatus.DRAFT;
 
+    @GenericField
     private Instant publishedAt;
 
     private Instant createdAt;
@@ -131,6 +155,13 @@ public class Article {
     public void setBody(String body) {
         this.body = body;
         this.summary = Summaries.of(standfirst, body);
+    }
+
+    /** The body as readers read it, without Markdown: what the index searches, highlights and compares. */
+    @FullTextField(name = "body", analyzer = TEXT_ANALYZER, highlightable = Highlightable.ANY)
+    @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
+    public String getBodyText() {
+        return ArticleBody.toPlainText(body);
     }
 
     public String getSummary() {

@@ -32,6 +32,11 @@ public final class ArticleBody {
         return Jsoup.clean(toHtml(markdown), "", ALLOWED, OUTPUT);
     }
 
+    /** Markdown to the plain text a reader sees, for the search index. */
+    public static String toPlainText(String markdown) {
+        return Jsoup.parse(toHtml(markdown)).text();
+    }
+
     static String toHtml(String markdown) {
         return RENDERER.render(PARSER.parse(markdown == null ? "" : markdown));
     }

@@ -2,6 +2,7 @@ package io.broadsheet.article;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -23,10 +24,10 @@ public class ArticleListings {
 
     private final ArticleRepository articles;
     private final ArticleSlugAliasRepository aliases;
-    private final RelatedArticles related;
+    private final RelatedNews related;
     private final Clock clock;
 
-    ArticleListings(ArticleRepository articles, ArticleSlugAliasRepository aliases, RelatedArticles related,
+    ArticleListings(ArticleRepository articles, ArticleSlugAliasRepository aliases, RelatedNews related,
             Clock clock) {
         this.articles = articles;
         this.aliases = aliases;
@@ -45,13 +46,13 @@ public class ArticleListings {
     /** The public story at this slug with its related news; empty when there is none (yet). */
     public Optional<ArticlePage> article(String slug) {
         Instant now = clock.instant();
-        return articles.findVisibleBySlug(slug, now).map(article -> new ArticlePage(ArticleView.of(article),
-                related.of(article.getId(), article.getSection().getId(), now)));
+        return articles.findVisibleBySlug(slug, now)
+                .map(article -> new ArticlePage(ArticleView.of(article), related.of(article, now)));
     }
 
     /** Related news for a story that may not be public yet (the newsroom's preview). */
-    public List<RelatedArticle> relatedTo(long articleId, long sectionId) {
-        return related.of(articleId, sectionId, clock.instant());
+    public List<RelatedArticle> relatedTo(Article article) {
+        return related.of(article, clock.instant());
     }
 
     public Listing latest(PageNumber page) {
@@ -64,6 +65,11 @@ public class ArticleListings {
 
     public Listing latestWithTag(String tagSlug, PageNumber page) {
         return listing(page, pageable -> articles.findLatestWithTag(tagSlug, clock.instant(), pageable));
+    }
+
+    /** The stories among {@code slugs} that are public now, in no particular order: for search results. */
+    public List<ArticleSummary> visibleBySlugs(Collection<String> slugs) {
+        return slugs.isEmpty() ? List.of() : articles.findVisibleBySlugIn(slugs, clock.instant());
     }
 
     private static Listing listing(PageNumber page, Function<Pageable, Slice<ArticleSummary>> query) {

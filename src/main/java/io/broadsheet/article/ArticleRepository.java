@@ -1,6 +1,8 @@
 package io.broadsheet.article;
 
 import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.data.domain.Pageable;
@@ -32,6 +34,9 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
 
     @Query(SUMMARY + " join a.tags t where t.slug = :tag and " + VISIBLE + " order by a.publishedAt desc, a.id desc")
     Slice<ArticleSummary> findLatestWithTag(@Param("tag") String tagSlug, @Param("now") Instant now, Pageable page);
+
+    @Query(SUMMARY + " where a.slug in :slugs and " + VISIBLE)
+    List<ArticleSummary> findVisibleBySlugIn(@Param("slugs") Collection<String> slugs, @Param("now") Instant now);
 
     Optional<Article> findBySlug(String slug);
 

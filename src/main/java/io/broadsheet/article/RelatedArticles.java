@@ -2,7 +2,10 @@ package io.broadsheet.article;
 
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 import javax.sql.DataSource;
 
@@ -47,6 +50,17 @@ public class RelatedArticles {
              limit :limit
             """;
 
+    /** The same columns for a given set of stories (those alike in text), with the same visibility rule. */
+    private static final String BY_IDS = """
+            select a.id, a.slug, a.headline, a.published_at, s.name as section_name,
+                   (select count(*) from article_tag mine
+                      join article_tag theirs on theirs.tag_id = mine.tag_id
+                     where mine.article_id = :id and theirs.article_id = a.id) as shared_tags
+              from article a
+              join section s on s.id = a.section_id
+             where a.status = 'PUBLISHED' and a.published_at <= :now and a.id <> :id and a.id in (:ids)
+            """;
+
     private final JdbcClient jdbc;
 
     public RelatedArticles(DataSource dataSource) {
@@ -63,5 +77,24 @@ public class RelatedArticles {
                         rs.getString("section_name"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),
                         rs.getInt("shared_tags")))
                 .list();
+    }
+
+    /** The public ones among {@code ids} (never the story itself), by id, with the tags each shares with it. */
+    public Map<Long, RelatedArticle> byIds(long articleId, Collection<Long> ids, Instant now) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, RelatedArticle> found = new HashMap<>();
+        jdbc.sql(BY_IDS)
+                .param("id", articleId)
+                .param("ids", ids)
+                .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                .query(rs -> {
+                    found.put(rs.getLong("id"), new RelatedArticle(rs.getString("slug"), rs.getString("headline"),
+                            rs.getString("section_name"),
+                            rs.getObject("published_at", OffsetDateTime.class).toInstant(),
+                            rs.getInt("shared_tags")));
+                });
+        return found;
     }
 }

@@ -218,7 +218,7 @@ class ArticleAdminController {
         model.addAttribute("article", ArticlePreview.of(form, slug, publishAt,
                 article != null && article.getPublishedAt() != null ? now : null));
         model.addAttribute("related", article == null ? List.of()
-                : listings.relatedTo(article.getId(), article.getSection().getId()));
+                : listings.relatedTo(article));
         model.addAttribute("preview", true);
         model.addAttribute("form", form);
         model.addAttribute("articleId", article == null ? null : article.getId());

@@ -43,7 +43,9 @@ class ReaderPagesAreValidHtmlTest {
     @ParameterizedTest
     @ValueSource(strings = {"/", "/?page=2", "/articles/taliban-overtakes-3-more-major-cities-in-afghanistan-in-push-toward-kabul",
             "/articles/validity-story-3-with-quotes-angle-brackets", "/sections/world", "/sections/validity-desk?page=2",
-            "/tags/kabul", "/tags/validity", "/articles/no-such-story", "/?page=abc"})
+            "/tags/kabul", "/tags/validity", "/articles/no-such-story", "/?page=abc",
+            "/search", "/search?q=validity", "/search?q=validity+quotes&page=3", "/search?q=nothing-matches-zqx",
+            "/search?q=kabul&page=abc"})
     void pagePassesTheHtmlChecker(String path) {
         var response = Http.get(port, path);
         assertThat(response.statusCode()).isLessThan(500);

@@ -1,0 +1,173 @@
+package io.broadsheet.search;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.broadsheet.article.Article;
+import io.broadsheet.article.ArticleListings;
+import io.broadsheet.article.ArticleStatus;
+import io.broadsheet.article.ArticleSummary;
+import io.broadsheet.system.NotFoundException;
+import io.broadsheet.system.PageNumber;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.hibernate.search.engine.search.common.BooleanOperator;
+import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
+import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Entities;
+import org.jsoup.safety.Safelist;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Full-text search over the headline, standfirst and body of the stories public now. Words are matched stemmed
+ * (English), all of them must occur, and a match in the headline weighs four times one in the body, a match in
+ * the standfirst twice (on top of Lucene's usual weighting by how rare a word is in that field). Quotes search for
+ * a phrase, a leading minus excludes a word.
+ */
+@Service
+@Transactional(readOnly = true)
+public class SiteSearch {
+
+    public static final int PAGE_SIZE = 10;
+
+    /** Longer queries are cut to this (at a word): no one types more, and each word costs a clause. */
+    public static final int MAX_QUERY_LENGTH = 200;
+
+    /** Readers page through the first thousand results at most; a deeper page would cost more than it helps. */
+    public static final int MAX_RESULTS = 1000;
+
+    static final float HEADLINE_WEIGHT = 4f;
+    static final float STANDFIRST_WEIGHT = 2f;
+
+    private static final Safelist ONLY_MARK = Safelist.none().addTags("mark");
+
+    private final ArticleListings listings;
+    private final Clock clock;
+
+    @PersistenceContext
+    private EntityManager entityManager;
+
+    SiteSearch(ArticleListings listings, Clock clock) {
+        this.listings = listings;
+        this.clock = clock;
+    }
+
+    public record Query(String text, boolean shortened) {
+
+        static Query of(String raw) {
+            String text = raw == null ? "" : raw.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
+            if (text.length() <= MAX_QUERY_LENGTH) {
+                return new Query(text, false);
+            }
+            int cut = text.lastIndexOf(' ', MAX_QUERY_LENGTH);
+            return new Query(text.substring(0, cut > MAX_QUERY_LENGTH / 2 ? cut : MAX_QUERY_LENGTH).strip(), true);
+        }
+
+        public boolean isEmpty() {
+            return text.isEmpty();
+        }
+    }
+
+    /** One result: the story, and its headline and a snippet as HTML in which only {@code <mark>} is markup. */
+    public record Hit(ArticleSummary story, String headlineHtml, String snippetHtml) {
+    }
+
+    public record Results(Query query, List<Hit> hits, long total, PageNumber page) {
+
+        public boolean hasPrevious() {
+            return !page.isFirst();
+        }
+
+        public boolean hasNext() {
+            long shown = (long) page.value() * PAGE_SIZE;
+            return shown < Math.min(total, MAX_RESULTS);
+        }
+    }
+
+    private record Found(String slug, List<String> headline, List<String> standfirst, List<String> body) {
+
+        @SuppressWarnings("unchecked")
+        static Found of(List<?> values) {
+            return new Found((String) values.get(0), (List<String>) values.get(1), (List<String>) values.get(2),
+                    (List<String>) values.get(3));
+        }
+    }
+
+    public Results search(String rawQuery, PageNumber page) {
+        Query query = Query.of(rawQuery);
+        if (query.isEmpty()) {
+            return new Results(query, List.of(), 0, page);
+        }
+        int offset = page.index() * PAGE_SIZE;
+        if (offset >= MAX_RESULTS) {
+            throw new NotFoundException("Search results stop at " + MAX_RESULTS);
+        }
+        Instant now = clock.instant();
+        var result = Search.session(entityManager).search(Article.class)
+                .select(f -> f.composite()
+                        .from(f.field("slug", String.class), f.highlight("headline").highlighter("whole"),
+                                f.highlight("standfirst").highlighter("whole"), f.highlight("body"))
+                        .asList(Found::of))
+                .where(f -> f.bool()
+                        .must(f.simpleQueryString()
+                                .field("headline").boost(HEADLINE_WEIGHT)
+                                .field("standfirst").boost(STANDFIRST_WEIGHT)
+                                .field("body")
+                                .matching(query.text())
+                                .defaultOperator(BooleanOperator.AND))
+                        .filter(visibleAt(f, now)))
+                .highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .fragmentSize(160).numberOfFragments(1))
+                .highlighter("whole", h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .fragmentSize(600).numberOfFragments(1))
+                .fetch(offset, PAGE_SIZE);
+        if (!page.isFirst() && result.hits().isEmpty()) {
+            throw new NotFoundException("No page " + page.value() + " of results");
+        }
+        // The index says which and in what order; the database, which of them are public right now and how they read.
+        Map<String, ArticleSummary> stories = listings.visibleBySlugs(
+                result.hits().stream().map(Found::slug).toList()).stream()
+                .collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
+        List<Hit> hits = result.hits().stream()
+                .filter(found -> stories.containsKey(found.slug()))
+                .map(found -> hit(stories.get(found.slug()), found))
+                .toList();
+        return new Results(query, hits, result.total().hitCount(), page);
+    }
+
+    static PredicateFinalStep visibleAt(SearchPredicateFactory f, Instant now) {
+        return f.bool()
+                .must(f.match().field("status").matching(ArticleStatus.PUBLISHED))
+                .must(f.range().field("publishedAt").atMost(now));
+    }
+
+    private static Hit hit(ArticleSummary story, Found found) {
+        String headline = found.headline().isEmpty() ? escape(story.headline()) : markOnly(found.headline().get(0));
+        String snippet;
+        if (!found.body().isEmpty()) {
+            snippet = markOnly(found.body().get(0));
+        } else if (!found.standfirst().isEmpty()) {
+            snippet = markOnly(found.standfirst().get(0));
+        } else {
+            snippet = escape(story.summary());
+        }
+        return new Hit(story, headline, snippet);
+    }
+
+    /** The highlighter escapes the text; this makes sure that nothing but {@code <mark>} can come through. */
+    private static String markOnly(String highlighted) {
+        return Jsoup.clean(highlighted, ONLY_MARK);
+    }
+
+    private static String escape(String text) {
+        return Entities.escape(text == null ? "" : text);
+    }
+}

@@ -1,0 +1,291 @@
+package io.broadsheet.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.broadsheet.article.Article;
+import io.broadsheet.article.ArticleRepository;
+import io.broadsheet.article.ArticleStatus;
+import jakarta.persistence.EntityManagerFactory;
+import org.hibernate.search.mapper.orm.Search;
+import org.springframework.transaction.support.TransactionTemplate;
+import java.util.function.Consumer;
+import io.broadsheet.support.HtmlChecker;
+import io.broadsheet.support.Http;
+import io.broadsheet.support.SiteTest;
+import io.broadsheet.support.TestArticles;
+import io.broadsheet.support.TestClock;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The search page on a known set of stories. Each test searches for words of its own (made-up or rare ones), so
+ * the stories other tests put into the shared context never get in the way.
+ */
+@SiteTest
+class SearchTest {
+
+    static final Instant MORNING = TestClock.SEED_MORNING;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    TestArticles articles;
+
+    @Autowired
+    ArticleRepository repository;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    EntityManagerFactory entityManagers;
+
+    @Autowired
+    SearchIndexRebuild rebuild;
+
+    @LocalServerPort
+    int port;
+
+    @BeforeEach
+    void morning() {
+        clock.set(MORNING);
+    }
+
+    Article story(String headline, String standfirst, String body, ArticleStatus status, Instant publishedAt) {
+        Article article = articles.save(headline, "Search Desk", status, publishedAt);
+        article.setStandfirst(standfirst);
+        article.setBody(body);
+        return articles.update(article);
+    }
+
+    Article published(String headline, String standfirst, String body, Duration ago) {
+        return story(headline, standfirst, body, ArticleStatus.PUBLISHED, MORNING.minus(ago));
+    }
+
+    HttpResponse<String> search(String query) {
+        return Http.get(port, "/search?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8));
+    }
+
+    Document results(String query) {
+        HttpResponse<String> response = search(query);
+        assertThat(response.statusCode()).isEqualTo(200);
+        return Jsoup.parse(response.body());
+    }
+
+    List<String> headlines(String query) {
+        return results(query).select(".search-results h2").eachText();
+    }
+
+    @Test
+    void headlineMatchRanksAboveStandfirstAndBodyMatches() {
+        published("Farmers fear the quinoa blight", null,
+                "Growers met on Monday to talk about the harvest.", Duration.ofDays(30));
+        published("Growers meet about the harvest", "The quinoa blight is spreading, they say.",
+                "Growers met on Monday to talk about the harvest.", Duration.ofDays(20));
+        published("A newer story about the harvest", null,
+                "Growers met on Monday. Some said the quinoa blight had reached the valley.", Duration.ofDays(1));
+
+        List<String> found = headlines("quinoa blight");
+        assertThat(found).hasSize(3).first().isEqualTo("Farmers fear the quinoa blight");
+        assertThat(found).containsOnly("Farmers fear the quinoa blight", "Growers meet about the harvest",
+                "A newer story about the harvest");
+    }
+
+    @Test
+    void anOlderHeadlineMatchRanksAboveANewerBodyMatch() {
+        published("Rangers report two sightings", null,
+                "The okapi was seen. Another okapi was seen later that day.", Duration.ofDays(1));
+        published("Okapi sighted near the river", null, "Rangers saw it at dawn.", Duration.ofDays(300));
+
+        assertThat(headlines("okapi")).containsExactly("Okapi sighted near the river",
+                "Rangers report two sightings");
+    }
+
+    @Test
+    void englishStemmingFindsOtherFormsOfAWord() {
+        published("Customs officers act at the border", null,
+                "Officers seize a lorry of counterfeit marmalade near the port.", Duration.ofDays(3));
+
+        assertThat(headlines("seized marmalade")).containsExactly("Customs officers act at the border");
+        assertThat(headlines("seizing marmalades")).containsExactly("Customs officers act at the border");
+        assertThat(results("seized marmalade").select(".search-results .summary mark").eachText())
+                .contains("seize", "marmalade");
+    }
+
+    @Test
+    void theSeededReportIsFoundThoughItWentInBySqlNotJpa() {
+        assertThat(headlines("seize Kandahar"))
+                .containsExactly("Taliban overtakes 3 more major cities in Afghanistan in push toward Kabul");
+    }
+
+    /** As the newsroom does it: load the story, change it, save it, in one transaction. */
+    void change(Article article, Consumer<Article> change) {
+        transaction.executeWithoutResult(tx -> {
+            Article loaded = repository.findById(article.getId()).orElseThrow();
+            change.accept(loaded);
+            repository.save(loaded);
+        });
+    }
+
+    @Test
+    void theIndexFollowsPublishEditUnpublishArchiveAndDeleteAtOnce() {
+        Article story = story("Axolotl draft", null, "An axolotl story.", ArticleStatus.DRAFT,
+                MORNING.plus(Duration.ofDays(1)));
+        assertThat(headlines("axolotl")).isEmpty();
+
+        change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
+        assertThat(headlines("axolotl")).containsExactly("Axolotl draft");
+
+        change(story, article -> {
+            article.setHeadline("Axolotl numbers recover");
+            article.setBody("The salamander is back in the lakes.");
+        });
+        assertThat(headlines("axolotl")).containsExactly("Axolotl numbers recover");
+        assertThat(headlines("salamander")).containsExactly("Axolotl numbers recover");
+        assertThat(headlines("axolotl story")).isEmpty();
+
+        change(story, article -> article.setStatus(ArticleStatus.DRAFT));
+        assertThat(headlines("axolotl")).isEmpty();
+
+        change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
+        assertThat(headlines("axolotl")).containsExactly("Axolotl numbers recover");
+        change(story, article -> article.setStatus(ArticleStatus.ARCHIVED));
+        assertThat(headlines("axolotl")).isEmpty();
+
+        change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
+        transaction.executeWithoutResult(tx -> repository.deleteById(story.getId()));
+        assertThat(headlines("axolotl")).isEmpty();
+    }
+
+    @Test
+    void aLostIndexIsRebuiltFromTheDatabase() throws Exception {
+        String seed = "Taliban overtakes 3 more major cities in Afghanistan in push toward Kabul";
+        Search.mapping(entityManagers).scope(Article.class).workspace().purge();
+        assertThat(headlines("Kandahar")).isEmpty();
+
+        rebuild.rebuildIfIncomplete();
+
+        assertThat(headlines("Kandahar")).containsExactly(seed);
+    }
+
+    @Test
+    void draftsArchivedAndScheduledStoriesAreNeverFound() {
+        story("Draft about the xylophonist", null, "The xylophonist played.", ArticleStatus.DRAFT,
+                MORNING.minus(Duration.ofDays(1)));
+        story("Archived xylophonist story", null, "The xylophonist played.", ArticleStatus.ARCHIVED,
+                MORNING.minus(Duration.ofDays(1)));
+        story("Scheduled xylophonist story", null, "The xylophonist will play.", ArticleStatus.PUBLISHED,
+                MORNING.plus(Duration.ofHours(2)));
+        published("Published xylophonist story", null, "The xylophonist played.", Duration.ofDays(2));
+
+        assertThat(headlines("xylophonist")).containsExactly("Published xylophonist story");
+        assertThat(results("xylophonist").select(".search-count").text()).isEqualTo("1 result for “xylophonist”");
+
+        clock.set(MORNING.plus(Duration.ofHours(3)));
+        assertThat(headlines("xylophonist"))
+                .containsExactlyInAnyOrder("Published xylophonist story", "Scheduled xylophonist story");
+    }
+
+    @Test
+    void snippetsAreEscapedAndOnlyTheHighlightIsMarkup() {
+        published("<script>alert('zebrafinch')</script> & <b>zebrafinch</b>", null,
+                "Five < six & the zebrafinch sang \"<img src=x onerror=alert(1)>\".", Duration.ofDays(2));
+
+        String html = search("zebrafinch").body();
+        Element result = Jsoup.parse(html).selectFirst(".search-results li");
+
+        assertThat(html).doesNotContain("<script>alert").doesNotContain("<img").doesNotContain("<b>zebrafinch");
+        assertThat(result.select("h2 a").text())
+                .isEqualTo("<script>alert('zebrafinch')</script> & <b>zebrafinch</b>");
+        assertThat(result.select("h2 mark").eachText()).containsOnly("zebrafinch");
+        assertThat(result.select("mark, a, p, h2, article, time").size()).isEqualTo(result.getAllElements().size() - 1);
+    }
+
+    @Test
+    void resultsArePagedTenAtATime() {
+        for (int i = 0; i < 12; i++) {
+            published("Pangolin report number " + i, null, "About pangolins.", Duration.ofDays(40 + i));
+        }
+
+        Document first = results("pangolin");
+        assertThat(first.select(".search-results li")).hasSize(10);
+        assertThat(first.select(".search-count").text()).isEqualTo("12 results for “pangolin”");
+        assertThat(first.select("a[rel=next]").attr("href")).isEqualTo("/search?q=pangolin&page=2");
+        assertThat(first.select("a[rel=prev]")).isEmpty();
+
+        HttpResponse<String> response = Http.get(port, "/search?q=pangolin&page=2");
+        Document second = Jsoup.parse(response.body());
+        assertThat(second.select(".search-results li")).hasSize(2);
+        assertThat(second.select(".search-results").attr("start")).isEqualTo("11");
+        assertThat(second.select("a[rel=prev]").attr("href")).isEqualTo("/search?q=pangolin");
+        assertThat(second.select("a[rel=next]")).isEmpty();
+        assertThat(HtmlChecker.errorsIn(response.body())).isEmpty();
+
+        assertThat(Http.get(port, "/search?q=pangolin&page=3").statusCode()).isEqualTo(404);
+        assertThat(Http.get(port, "/search?q=pangolin&page=101").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void anEmptySearchAsksForWords() {
+        for (String path : List.of("/search", "/search?q=", "/search?q=+++", "/search?q=%00%01")) {
+            HttpResponse<String> response = Http.get(port, path);
+            assertThat(response.statusCode()).as(path).isEqualTo(200);
+            Document page = Jsoup.parse(response.body());
+            assertThat(page.select("main .empty").text()).as(path)
+                    .isEqualTo("Type a word or two to search the stories.");
+            assertThat(HtmlChecker.errorsIn(response.body())).as(path).isEmpty();
+        }
+    }
+
+    @Test
+    void aSearchThatFindsNothingSaysSo() {
+        for (String query : List.of("nonexistentwordqwerty", "the", "***", "\"unbalanced quote", "-", "a OR",
+                "((((", "title:foo", "*:*", "~2 ^3")) {
+            Document page = results(query);
+            assertThat(page.select("main .empty p").first().text()).as(query)
+                    .isEqualTo("Nothing matched “" + query + "”.");
+        }
+    }
+
+    @Test
+    void aVeryLongSearchIsCutShortWithANotice() {
+        published("Capybara census results", null, "The capybara count rose.", Duration.ofDays(5));
+        String longQuery = "capybara " + "census ".repeat(300);
+
+        HttpResponse<String> response = search(longQuery);
+
+        assertThat(longQuery.length()).isGreaterThan(2000);
+        assertThat(response.statusCode()).isEqualTo(200);
+        Document page = Jsoup.parse(response.body());
+        assertThat(page.select(".search-notice").text())
+                .isEqualTo("That was a long search: only its first 200 characters were searched.");
+        assertThat(page.select("#search-q").attr("value")).hasSizeLessThanOrEqualTo(200).startsWith("capybara census");
+        assertThat(page.select(".search-results h2").eachText()).containsExactly("Capybara census results");
+        assertThat(HtmlChecker.errorsIn(response.body())).isEmpty();
+
+        assertThat(search("x".repeat(1000)).statusCode()).isEqualTo(200);
+        assertThat(search("x".repeat(20_000)).statusCode()).as("past Tomcat's request line limit").isEqualTo(400);
+    }
+
+    @Test
+    void aPageNumberThatIsNotOneIsABadRequest() {
+        for (String page : List.of("abc", "0", "-1", "1.5", "99999999")) {
+            HttpResponse<String> response = Http.get(port, "/search?q=kabul&page=" + page);
+            assertThat(response.statusCode()).as(page).isEqualTo(400);
+            assertThat(response.body()).doesNotContain("Exception");
+        }
+    }
+}
