@@ -81,7 +81,7 @@ class WeatherAdminControllerTest {
         assertThat(page.select("#temperature").val()).isEmpty();
         assertThat(page.select("label[for=temperature]").text()).isEqualTo("Temperature (°C)");
         assertThat(page.select("#condition option").eachText()).contains("Clear", "Partly cloudy", "Thunderstorm");
-        assertThat(page.select("form input[name=_csrf]")).as("Thymeleaf adds the CSRF token").hasSize(1);
+        assertThat(page.select("form.weather-form input[name=_csrf]")).as("Thymeleaf adds the CSRF token").hasSize(1);
     }
 
     @Test
