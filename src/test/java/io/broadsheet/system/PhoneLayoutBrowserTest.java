@@ -64,9 +64,14 @@ class PhoneLayoutBrowserTest {
         assertThat(fontSize.doubleValue()).as(name + " body font size").isGreaterThanOrEqualTo(16);
     }
 
+    @Autowired
+    io.broadsheet.support.TestArticles articles;
+
     @Test
     void readerAndNewsroomPagesFitA375PixelScreen() throws Exception {
         clock.set(TestClock.SEED_MORNING);
+        articles.publish("Unbroken " + "x".repeat(120) + " headline", "Phone Desk", TestClock.SEED_MORNING.minusSeconds(5),
+                "Kabul");
         String base = "http://localhost:" + port;
         for (String path : List.of("/", "/articles/taliban-overtakes-3-more-major-cities-in-afghanistan-in-push-toward-kabul",
                 "/sections/world", "/tags/kabul", "/search?q=kabul", "/articles/no-such-story")) {
