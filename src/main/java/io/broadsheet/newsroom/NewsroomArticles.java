@@ -2,7 +2,6 @@ package io.broadsheet.newsroom;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.List;
 
 import io.broadsheet.article.Article;
@@ -89,7 +88,7 @@ class NewsroomArticles {
         Article article = new Article(slug, form.headline().strip(), form.body(), taxonomy.section(form.section()), now);
         article.setAuthorId(staff.id());
         apply(form, article, action, now);
-        return store(article, staff, null, null);
+        return store(article, staff, null);
     }
 
     SaveOutcome update(long id, ArticleForm form, Action action, SignedInStaff staff) {
@@ -114,7 +113,7 @@ class NewsroomArticles {
         if (!oldSlug.equals(slug)) {
             store.slugChanged(article.getId(), oldSlug, slug, wasPublished);
         }
-        return store(article, staff, null, form.baseVersion());
+        return store(article, staff, null);
     }
 
     SaveOutcome unpublish(long id, long version, SignedInStaff staff) {
@@ -141,7 +140,7 @@ class NewsroomArticles {
         article.setSection(taxonomy.section(old.sectionName()));
         article.setTags(taxonomy.tags(List.of(old.tagNames().split(","))));
         article.setUpdatedAt(dates.now());
-        return store(article, staff, "Restored revision " + number, version);
+        return store(article, staff, "Restored revision " + number);
     }
 
     @Transactional(readOnly = true)
@@ -168,7 +167,7 @@ class NewsroomArticles {
             article.setPublishedAt(null);
         }
         article.setUpdatedAt(dates.now());
-        return store(article, staff, note, version);
+        return store(article, staff, note);
     }
 
     private void apply(ArticleForm form, Article article, Action action, Instant now) {
@@ -176,7 +175,7 @@ class NewsroomArticles {
         article.setByline(ArticleForm.blankToNull(form.byline()));
         article.setDateline(ArticleForm.blankToNull(form.dateline()));
         article.setTags(taxonomy.tags(form.tagNames()));
-        Instant publishAt = form.publishTime() == null ? null : form.publishTime().atZone(zone()).toInstant();
+        Instant publishAt = form.publishTime() == null ? null : form.publishTime().atZone(dates.zone()).toInstant();
         if (action == Action.PUBLISH) {
             article.setStatus(ArticleStatus.PUBLISHED);
             article.setPublishedAt(publishAt != null ? publishAt
@@ -188,7 +187,7 @@ class NewsroomArticles {
         article.setUpdatedAt(now);
     }
 
-    private SaveOutcome store(Article article, SignedInStaff staff, String note, Long baseVersion) {
+    private SaveOutcome store(Article article, SignedInStaff staff, String note) {
         // A save racing this one between the version check and here fails the flush with an optimistic-locking
         // error; the controller answers that with the conflict page, like a stale version.
         Article saved = store.save(article);
@@ -234,10 +233,6 @@ class NewsroomArticles {
             return article.getPublishedAt().isAfter(dates.now()) ? "scheduled" : "published";
         }
         return article.getStatus() == ArticleStatus.DRAFT ? "draft" : "archived";
-    }
-
-    private ZoneId zone() {
-        return dates.zone();
     }
 
     private static String nullToEmpty(String text) {
