@@ -10,6 +10,9 @@ import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.event.TransactionalEventListener;
@@ -26,14 +29,14 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * transaction commits, since a change to one story can change the lists of many.
  */
 @Service
-public class RelatedNews {
+public class RelatedNews implements MeterBinder {
 
     static final int LIMIT = RelatedArticles.LIMIT;
 
     private final RelatedArticles byTagsAndSection;
     private final ObjectProvider<ContentSimilarity> similarity;
     private final Cache<Key, List<RelatedArticle>> kept = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(2)).maximumSize(10_000).build();
+            .expireAfterWrite(Duration.ofMinutes(2)).maximumSize(10_000).recordStats().build();
 
     private record Key(long articleId, long minute) {
     }
@@ -48,6 +51,12 @@ public class RelatedNews {
 
     public List<RelatedArticle> of(Article article, Instant now) {
         return kept.get(new Key(article.getId(), now.getEpochSecond() / 60), key -> rank(article, now));
+    }
+
+    /** Hits and misses of the kept lists, as cache_gets_total{cache="related-news"}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, kept, "related-news");
     }
 
     @TransactionalEventListener(fallbackExecution = true)

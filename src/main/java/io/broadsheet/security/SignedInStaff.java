@@ -5,8 +5,13 @@ import java.util.List;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 
-/** The principal of a signed-in member of staff: who they are, and their role. */
+/**
+ * The principal of a signed-in member of staff: who they are, and their role. It is serialised into the shared
+ * session store (Spring Session JDBC), so every field must stay serialisable.
+ */
 public class SignedInStaff extends User {
+
+    private static final long serialVersionUID = 1L;
 
     private final long id;
     private final String displayName;

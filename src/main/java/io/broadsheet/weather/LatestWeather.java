@@ -9,6 +9,9 @@ import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.springframework.stereotype.Service;
 
 /**
@@ -17,7 +20,7 @@ import org.springframework.stereotype.Service;
  * the provider is called by {@link WeatherRefresh}, never on a page request.
  */
 @Service
-public class LatestWeather {
+public class LatestWeather implements MeterBinder {
 
     private static final Duration HELD_FOR = Duration.ofSeconds(30);
 
@@ -30,7 +33,7 @@ public class LatestWeather {
         this.readings = readings;
         this.properties = properties;
         this.clock = clock;
-        this.newest = Caffeine.newBuilder().expireAfterWrite(HELD_FOR)
+        this.newest = Caffeine.newBuilder().expireAfterWrite(HELD_FOR).recordStats()
                 .build(key -> readings.findFirstByOrderByObservedAtDescIdDesc());
     }
 
@@ -42,6 +45,12 @@ public class LatestWeather {
                 reading.getLocationName(),
                 reading.getObservedAt(),
                 reading.getObservedAt().plus(properties.maxAge()).isBefore(now)));
+    }
+
+    /** Hits and misses of the held reading, as cache_gets_total{cache="latest-weather"}. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, newest, "latest-weather");
     }
 
     /** When the newest reading was observed, if there is one. */

@@ -7,6 +7,7 @@ import java.util.Optional;
 import io.broadsheet.weather.WeatherProperties.WeatherProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +18,9 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class WeatherRefresh {
+
+    /** The job's row in the shedlock table. */
+    public static final String JOB_NAME = "weather-refresh";
 
     private static final Logger log = LoggerFactory.getLogger(WeatherRefresh.class);
 
@@ -35,7 +39,9 @@ public class WeatherRefresh {
         this.clock = clock;
     }
 
+    /** With several instances, one of them asks the provider each turn (ShedLock); the others skip it. */
     @Scheduled(fixedDelayString = "${broadsheet.weather.refresh:15m}")
+    @SchedulerLock(name = JOB_NAME, lockAtMostFor = "PT5M")
     public void refresh() {
         if (properties.provider() == WeatherProvider.NONE) {
             return;

@@ -1,0 +1,163 @@
+package io.broadsheet.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import io.broadsheet.BroadsheetApplication;
+import io.broadsheet.support.TestPostgres;
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+/**
+ * Two instances of the application on different ports and one PostgreSQL database, as behind a load balancer,
+ * talked to over real HTTP with a cookie jar: an editor signs in on A, publishes through B with A's session, a
+ * reader sees the story on both, and an instance that is stopped and started again has lost nothing.
+ */
+@ExtendWith(TestPostgres.Available.class)
+class SeveralInstancesTest {
+
+    static final String ADMIN_PASSWORD = "several-instances-admin-password";
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+
+    /** The editor's browser: one cookie jar for the one address that both instances stand behind. */
+    private final Map<String, String> cookies = new LinkedHashMap<>();
+
+    ConfigurableApplicationContext start(String name, String databaseUrl) {
+        return new SpringApplicationBuilder(BroadsheetApplication.class).run(
+                "--server.port=0",
+                "--spring.profiles.active=postgres",
+                "--spring.datasource.url=" + databaseUrl,
+                "--spring.datasource.username=" + TestPostgres.username(),
+                "--spring.datasource.password=",
+                "--broadsheet.data-dir=" + Path.of("target/several-instances", name).toAbsolutePath(),
+                "--broadsheet.scheduling.enabled=false",
+                "--broadsheet.weather.provider=none",
+                // each instance has its own index; search is not part of this journey
+                "--spring.jpa.properties.hibernate.search.backend.directory.type=local-heap",
+                "--broadsheet.search.initial-indexing=off",
+                "--BROADSHEET_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
+                "--spring.main.banner-mode=off");
+    }
+
+    static int port(ConfigurableApplicationContext instance) {
+        return ((WebServerApplicationContext) instance).getWebServer().getPort();
+    }
+
+    HttpResponse<String> get(int port, String path, boolean withCookies) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept", "text/html").GET();
+        if (withCookies && !cookies.isEmpty()) {
+            request.header("Cookie", cookieHeader());
+        }
+        return keepCookies(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+    }
+
+    HttpResponse<String> post(int port, String path, Map<String, String> form) throws Exception {
+        String body = form.entrySet().stream()
+                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookieHeader())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return keepCookies(http.send(request, HttpResponse.BodyHandlers.ofString()));
+    }
+
+    private String cookieHeader() {
+        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
+                .collect(Collectors.joining("; "));
+    }
+
+    private HttpResponse<String> keepCookies(HttpResponse<String> response) {
+        for (String setCookie : response.headers().allValues("Set-Cookie")) {
+            String pair = setCookie.split(";", 2)[0];
+            cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
+        }
+        return response;
+    }
+
+    /** The CSRF token of the page's form (CookieCsrfTokenRepository: its cookie XSRF-TOKEN comes with it). */
+    static String csrfToken(HttpResponse<String> page) {
+        return Jsoup.parse(page.body()).select("input[name=_csrf]").first().attr("value");
+    }
+
+    @Test
+    void signedInOnOnePublishedThroughTheOtherSeenOnBothAndARestartLosesNothing() throws Exception {
+        String database = TestPostgres.newDatabase();
+        ConfigurableApplicationContext a = start("a", database);
+        ConfigurableApplicationContext b = start("b", database);
+        try {
+            int portA = port(a);
+            int portB = port(b);
+
+            // Sign in on A.
+            HttpResponse<String> loginPage = get(portA, "/login", true);
+            assertThat(cookies).containsKey("XSRF-TOKEN");
+            HttpResponse<String> signedIn = post(portA, "/login", Map.of("username", "admin",
+                    "password", ADMIN_PASSWORD, "_csrf", csrfToken(loginPage)));
+            assertThat(signedIn.statusCode()).isEqualTo(302);
+            assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
+                    location -> assertThat(location).endsWith("/admin/articles"));
+            assertThat(cookies).containsKey("SESSION");
+
+            // B knows the session A made: the form opens there, and publishing through it works.
+            HttpResponse<String> form = get(portB, "/admin/articles/new", true);
+            assertThat(form.statusCode()).isEqualTo(200);
+            Map<String, String> story = new LinkedHashMap<>();
+            story.put("_csrf", csrfToken(form));
+            story.put("action", "publish");
+            story.put("headline", "Two instances, one newsroom");
+            story.put("standfirst", "");
+            story.put("body", "Published through instance B by an editor who signed in on instance A.");
+            story.put("byline", "Cluster desk");
+            story.put("dateline", "Kabul");
+            story.put("section", "Cluster Desk");
+            story.put("tags", "Instances");
+            story.put("slug", "");
+            story.put("publishAt", "");
+            HttpResponse<String> published = post(portB, "/admin/articles", story);
+            assertThat(published.statusCode()).isEqualTo(302);
+            assertThat(published.headers().firstValue("Location").orElseThrow()).contains("/admin/articles/");
+
+            // A reader, with no cookies, sees it on both.
+            for (int port : new int[] {portA, portB}) {
+                HttpResponse<String> page = get(port, "/articles/two-instances-one-newsroom", false);
+                assertThat(page.statusCode()).as("instance on port %d", port).isEqualTo(200);
+                assertThat(Jsoup.parse(page.body()).select("h1").text()).isEqualTo("Two instances, one newsroom");
+                assertThat(get(port, "/sections/cluster-desk", false).body()).contains("Two instances, one newsroom");
+            }
+
+            // B stops: A carries on with the same session; B starts again and has lost nothing.
+            b.close();
+            assertThat(get(portA, "/admin/articles", true).statusCode()).isEqualTo(200);
+            b = start("b", database);
+            int restartedB = port(b);
+            HttpResponse<String> again = get(restartedB, "/articles/two-instances-one-newsroom", false);
+            assertThat(again.statusCode()).isEqualTo(200);
+            assertThat(again.body()).contains("Published through instance B by an editor who signed in on instance A.");
+            HttpResponse<String> newsroom = get(restartedB, "/admin/articles", true);
+            assertThat(newsroom.statusCode()).as("still signed in after the restart").isEqualTo(200);
+            assertThat(newsroom.body()).contains("Two instances, one newsroom");
+        } finally {
+            a.close();
+            b.close();
+        }
+    }
+}
