@@ -2,6 +2,7 @@ package io.broadsheet.section;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -16,7 +17,10 @@ public class SectionDirectory {
 
     private final LoadingCache<Boolean, List<SectionLink>> all;
 
+    private final SectionRepository sections;
+
     SectionDirectory(SectionRepository sections) {
+        this.sections = sections;
         this.all = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
                 .build(key -> sections.findAllByOrderByNameAsc().stream()
                         .map(section -> new SectionLink(section.getName(), section.getSlug())).toList());
@@ -24,6 +28,25 @@ public class SectionDirectory {
 
     public List<SectionLink> all() {
         return all.get(Boolean.TRUE);
+    }
+
+    /**
+     * The section at this slug. Answered from the held list; a section the list does not have yet (created since,
+     * by whatever means) is looked up in the database, and the list is read again at once, so that the next page's
+     * masthead has it without asking.
+     */
+    public Optional<SectionLink> bySlug(String slug) {
+        Optional<SectionLink> held = all().stream().filter(section -> section.slug().equals(slug)).findFirst();
+        if (held.isPresent()) {
+            return held;
+        }
+        Optional<SectionLink> stored = sections.findBySlug(slug)
+                .map(section -> new SectionLink(section.getName(), section.getSlug()));
+        stored.ifPresent(found -> {
+            refresh();
+            all();
+        });
+        return stored;
     }
 
     public void refresh() {
