@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import org.springframework.stereotype.Service;
@@ -18,6 +19,8 @@ public class SectionDirectory {
     private final LoadingCache<Boolean, List<SectionLink>> all;
 
     private final SectionRepository sections;
+    private final Cache<String, SectionLink> newer = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(1_000).build();
 
     SectionDirectory(SectionRepository sections) {
         this.sections = sections;
@@ -31,25 +34,21 @@ public class SectionDirectory {
     }
 
     /**
-     * The section at this slug. Answered from the held list; a section the list does not have yet (created since,
-     * by whatever means) is looked up in the database, and the list is read again at once, so that the next page's
-     * masthead has it without asking.
+     * The section at this slug. Answered from the held list; a section the list does not have yet (created since
+     * by other means than {@link Taxonomy}) is looked up in the database and held beside the list until the list
+     * is next read, so that the masthead does not change under a reader between two views.
      */
     public Optional<SectionLink> bySlug(String slug) {
         Optional<SectionLink> held = all().stream().filter(section -> section.slug().equals(slug)).findFirst();
         if (held.isPresent()) {
             return held;
         }
-        Optional<SectionLink> stored = sections.findBySlug(slug)
-                .map(section -> new SectionLink(section.getName(), section.getSlug()));
-        stored.ifPresent(found -> {
-            refresh();
-            all();
-        });
-        return stored;
+        return Optional.ofNullable(newer.get(slug, key -> sections.findBySlug(key)
+                .map(section -> new SectionLink(section.getName(), section.getSlug())).orElse(null)));
     }
 
     public void refresh() {
         all.invalidateAll();
+        newer.invalidateAll();
     }
 }
