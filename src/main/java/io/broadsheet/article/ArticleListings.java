@@ -1,26 +1,48 @@
 package io.broadsheet.article;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.broadsheet.system.NotFoundException;
 import io.broadsheet.system.PageNumber;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.event.TransactionalEventListener;
 
-/** The reader side's read-only questions: one story, and pages of the newest stories overall, by section or tag. */
+/**
+ * The reader side's read-only questions: one story, and pages of the newest stories overall, by section or tag.
+ *
+ * <p>Answers are kept (Caffeine) for the rest of the minute they were asked in: the key holds the minute, so a
+ * scheduled story shows up at the next minute at the latest, and any change to any story drops everything kept
+ * once its transaction commits. So a repeat view of an unchanged page asks the database nothing. Each question
+ * is one repository call with its own read-only transaction; a kept answer opens none.
+ */
 @Service
-@Transactional(readOnly = true)
 public class ArticleListings {
 
     public static final int PAGE_SIZE = 20;
+
+    private static final Duration KEPT_FOR = Duration.ofMinutes(2);
+
+    private record StoryKey(String slug, long minute) {
+    }
+
+    private record ListingKey(String kind, String slug, int pageIndex, long minute) {
+    }
+
+    private final Cache<StoryKey, Optional<ArticlePage>> stories = Caffeine.newBuilder()
+            .expireAfterWrite(KEPT_FOR).maximumSize(5_000).build();
+    private final Cache<ListingKey, Listing> listings = Caffeine.newBuilder()
+            .expireAfterWrite(KEPT_FOR).maximumSize(5_000).build();
 
     private final ArticleRepository articles;
     private final ArticleSlugAliasRepository aliases;
@@ -46,8 +68,8 @@ public class ArticleListings {
     /** The public story at this slug with its related news; empty when there is none (yet). */
     public Optional<ArticlePage> article(String slug) {
         Instant now = clock.instant();
-        return articles.findVisibleBySlug(slug, now)
-                .map(article -> new ArticlePage(ArticleView.of(article), related.of(article, now)));
+        return stories.get(new StoryKey(slug, minute(now)), key -> articles.findVisibleBySlug(slug, now)
+                .map(article -> new ArticlePage(ArticleView.of(article), related.of(article, now))));
     }
 
     /** Related news for a story that may not be public yet (the newsroom's preview). */
@@ -56,15 +78,34 @@ public class ArticleListings {
     }
 
     public Listing latest(PageNumber page) {
-        return listing(page, pageable -> articles.findLatest(clock.instant(), pageable));
+        Instant now = clock.instant();
+        return kept("latest", "", page, now, pageable -> articles.findLatest(now, pageable));
     }
 
     public Listing latestInSection(String sectionSlug, PageNumber page) {
-        return listing(page, pageable -> articles.findLatestInSection(sectionSlug, clock.instant(), pageable));
+        Instant now = clock.instant();
+        return kept("section", sectionSlug, page, now,
+                pageable -> articles.findLatestInSection(sectionSlug, now, pageable));
     }
 
     public Listing latestWithTag(String tagSlug, PageNumber page) {
-        return listing(page, pageable -> articles.findLatestWithTag(tagSlug, clock.instant(), pageable));
+        Instant now = clock.instant();
+        return kept("tag", tagSlug, page, now, pageable -> articles.findLatestWithTag(tagSlug, now, pageable));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forgetOnChange(ArticleChanged change) {
+        stories.invalidateAll();
+        listings.invalidateAll();
+    }
+
+    private Listing kept(String kind, String slug, PageNumber page, Instant now,
+            Function<Pageable, Slice<ArticleSummary>> query) {
+        return listings.get(new ListingKey(kind, slug, page.index(), minute(now)), key -> listing(page, query));
+    }
+
+    private static long minute(Instant now) {
+        return Math.floorDiv(now.getEpochSecond(), 60);
     }
 
     /** The stories among {@code slugs} that are public now, in no particular order: for search results. */

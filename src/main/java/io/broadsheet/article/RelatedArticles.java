@@ -16,16 +16,18 @@ import org.springframework.stereotype.Component;
  * The related-news sidebar: up to five other public stories, ranked by how many tags they share with this one,
  * then by being in the same section, then by recency.
  *
- * <p>One indexed query. The candidates are the stories reached from this story's tags through
- * {@code article_tag_by_tag}, plus the five newest in its section through {@code article_by_section} (a story that
- * shares no tag can only rank by section and recency, so no older one could beat those five). Nothing is scanned
- * in Java and the archive's size does not enter, only the size of this story's tags.
+ * <p>One indexed query. The candidates are the newest {@value #PER_TAG} stories of each of this story's tags,
+ * read backwards from {@code article_tag_by_tag}, plus the five newest in its section through
+ * {@code article_by_section} (a story that shares no tag can only rank by section and recency, so no older one
+ * could beat those five). Nothing is scanned in Java and the archive's size does not enter, only the number of
+ * this story's tags.
  */
 @Component
 public class RelatedArticles {
 
     static final int LIMIT = 5;
 
+    /** The candidates: {@code %s} is where the newest stories of each of this story's tags go. */
     private static final String QUERY = """
             select a.slug, a.headline, a.published_at, s.name as section_name,
                    (select count(*) from article_tag mine
@@ -36,10 +38,7 @@ public class RelatedArticles {
               join section s on s.id = a.section_id
              where a.status = 'PUBLISHED' and a.published_at <= :now and a.id <> :id
                and a.id in (
-                   select theirs.article_id from article_tag mine
-                     join article_tag theirs on theirs.tag_id = mine.tag_id
-                    where mine.article_id = :id
-                   union
+                   %s
                    select recent.id from (
                        select r.id from article r
                         where r.section_id = :sectionId and r.status = 'PUBLISHED' and r.published_at <= :now
@@ -49,6 +48,17 @@ public class RelatedArticles {
              order by shared_tags desc, same_section desc, a.published_at desc, a.id desc
              limit :limit
             """;
+
+    /** The newest stories of one tag (ids grow with time), straight from the index {@code article_tag_by_tag}. */
+    private static final String NEWEST_OF_TAG = """
+            select tagged.article_id from (
+                select t.article_id from article_tag t where t.tag_id = :tag%d
+                 order by t.article_id desc limit :perTag) tagged
+            union
+            """;
+
+    /** How many of each tag's newest stories are candidates: a popular tag does not drag in the whole archive. */
+    static final int PER_TAG = 200;
 
     /** The same columns for a given set of stories (those alike in text), with the same visibility rule. */
     private static final String BY_IDS = """
@@ -67,8 +77,29 @@ public class RelatedArticles {
         this.jdbc = JdbcClient.create(dataSource);
     }
 
+    /** Related stories of a story whose tags are not at hand: one more statement, to read them. */
     public List<RelatedArticle> of(long articleId, long sectionId, Instant now) {
-        return jdbc.sql(QUERY)
+        return of(articleId, sectionId, jdbc.sql("select tag_id from article_tag where article_id = :id")
+                .param("id", articleId).query(Long.class).list(), now);
+    }
+
+    /**
+     * Up to five related public stories, ranked. The candidates are the {@value #PER_TAG} newest stories of each of
+     * the story's tags and the five newest of its section, so the cost follows the story's tag count, not the
+     * archive's size; an older story that shares a tag can lose its place to newer ones sharing as many.
+     */
+    public List<RelatedArticle> of(long articleId, long sectionId, Collection<Long> tagIds, Instant now) {
+        List<Long> tags = List.copyOf(tagIds);
+        StringBuilder newest = new StringBuilder();
+        for (int i = 0; i < tags.size(); i++) {
+            newest.append(NEWEST_OF_TAG.formatted(i));
+        }
+        var statement = jdbc.sql(QUERY.formatted(newest));
+        for (int i = 0; i < tags.size(); i++) {
+            statement = statement.param("tag" + i, tags.get(i));
+        }
+        return statement
+                .param("perTag", PER_TAG)
                 .param("id", articleId)
                 .param("sectionId", sectionId)
                 .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))

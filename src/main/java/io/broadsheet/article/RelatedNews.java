@@ -66,7 +66,8 @@ public class RelatedNews implements MeterBinder {
 
     private List<RelatedArticle> rank(Article article, Instant now) {
         Map<String, Candidate> candidates = new LinkedHashMap<>();
-        List<RelatedArticle> base = byTagsAndSection.of(article.getId(), article.getSection().getId(), now);
+        List<RelatedArticle> base = byTagsAndSection.of(article.getId(), article.getSection().getId(),
+                article.getTags().stream().map(tag -> tag.getId()).toList(), now);
         for (int i = 0; i < base.size(); i++) {
             candidates.put(base.get(i).slug(), new Candidate(base.get(i), 0, i));
         }

@@ -2,17 +2,21 @@ package io.broadsheet.caching;
 
 import java.time.Duration;
 
+import org.springframework.util.unit.DataSize;
+
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * How long browsers and CDNs may keep a reader page or feed without asking again ({@code maxAge}), and how much
- * longer they may go on serving it while they revalidate in the background ({@code staleWhileRevalidate}).
+ * longer they may go on serving it while they revalidate in the background ({@code staleWhileRevalidate}), and how
+ * much memory rendered pages may take ({@code renderedPagesSize}).
  */
 @ConfigurationProperties("broadsheet.cache")
 public record CacheProperties(
         @DefaultValue("60s") Duration maxAge,
-        @DefaultValue("5m") Duration staleWhileRevalidate) {
+        @DefaultValue("5m") Duration staleWhileRevalidate,
+        @DefaultValue("32MB") DataSize renderedPagesSize) {
 
     String cacheControl() {
         return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate="

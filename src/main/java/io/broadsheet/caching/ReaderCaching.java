@@ -17,6 +17,8 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import io.broadsheet.system.SiteProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -42,6 +44,10 @@ import org.springframework.web.context.request.ServletWebRequest;
 public class ReaderCaching {
 
     private static final HexFormat HEX = HexFormat.of();
+
+    /** Descriptions of record instances, by identity (weak keys), so a kept record is not walked again. */
+    private static final Cache<Record, String> DESCRIBED = Caffeine.newBuilder().weakKeys().maximumSize(20_000)
+            .build();
 
     private final CacheProperties properties;
     private final String buildKey;
@@ -123,15 +129,19 @@ public class ReaderCaching {
             String text = value.toString();
             out.append(value.getClass().getSimpleName()).append(':').append(text.length()).append(':').append(text);
         } else if (value instanceof Record record) {
-            out.append(record.getClass().getName()).append('(');
-            for (RecordComponent component : record.getClass().getRecordComponents()) {
-                out.append(component.getName()).append('=');
-                if (!describe(read(component, record), out)) {
+            // A record kept between requests (a story's view, a listing) is described once: by the digest of its
+            // description, remembered for as long as that very instance lives.
+            String known = DESCRIBED.getIfPresent(record);
+            if (known == null) {
+                StringBuilder description = new StringBuilder();
+                if (!describeRecord(record, description)) {
                     return false;
                 }
-                out.append(',');
+                known = description.length() < 256 ? description.toString()
+                        : record.getClass().getName() + "#" + digest(description.toString());
+                DESCRIBED.put(record, known);
             }
-            out.append(')');
+            out.append(known);
         } else if (value instanceof Iterable<?> items) {
             out.append('[');
             for (Object item : items) {
@@ -158,6 +168,19 @@ public class ReaderCaching {
             // An object that does not say what it holds (an entity, a form object): no ETag, never a stale 304.
             return false;
         }
+        return true;
+    }
+
+    private static boolean describeRecord(Record record, StringBuilder out) {
+        out.append(record.getClass().getName()).append('(');
+        for (RecordComponent component : record.getClass().getRecordComponents()) {
+            out.append(component.getName()).append('=');
+            if (!describe(read(component, record), out)) {
+                return false;
+            }
+            out.append(',');
+        }
+        out.append(')');
         return true;
     }
 

@@ -2,10 +2,16 @@ package io.broadsheet.feed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.broadsheet.article.ArticleChanged;
 import io.broadsheet.article.ArticleSyndication;
 import io.broadsheet.article.SyndicatedArticle;
 import io.broadsheet.caching.ReaderCaching;
@@ -20,6 +26,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
@@ -37,8 +44,24 @@ class FeedController {
     private final MessageSource messages;
     private final SiteProperties site;
 
+    /**
+     * A feed renders every entry's Markdown body, which is too slow to repeat on each request: the written feed is
+     * kept for the rest of the minute (so a scheduled story appears within a minute) and dropped as soon as a
+     * change to any story commits.
+     */
+    private final Cache<FeedKey, Written> written = Caffeine.newBuilder()
+            .expireAfterWrite(Duration.ofMinutes(2)).maximumSize(1_000).build();
+    private final Clock clock;
+
+    private record FeedKey(Format format, Scope scope, long minute) {
+    }
+
+    private record Written(String etag, Instant lastModified, byte[] body) {
+    }
+
     FeedController(ArticleSyndication articles, TopicDirectory topics, Feeds feeds, FeedProperties properties,
-            ReaderCaching caching, MessageSource messages, SiteProperties site) {
+            ReaderCaching caching, MessageSource messages, SiteProperties site, Clock clock) {
+        this.clock = clock;
         this.articles = articles;
         this.topics = topics;
         this.feeds = feeds;
@@ -109,17 +132,27 @@ class FeedController {
 
     private void send(Format format, Scope scope, Supplier<List<SyndicatedArticle>> query,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        List<SyndicatedArticle> entries = query.get();
-        var lastModified = entries.stream().map(SyndicatedArticle::lastModified).max(Comparable::compareTo)
-                .orElse(null);
+        Written feed = written.get(new FeedKey(format, scope, Math.floorDiv(clock.instant().getEpochSecond(), 60)),
+                key -> write(format, scope, query.get()));
         if (caching.appliesTo(request)
-                && caching.notModified(request, response, caching.etag(format, scope, entries), lastModified)) {
+                && caching.notModified(request, response, feed.etag(), feed.lastModified())) {
             return;
         }
-        byte[] body = feeds.write(format, scope, entries).getBytes(StandardCharsets.UTF_8);
         response.setContentType(format.contentType);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        response.setContentLength(feed.body().length);
+        response.getOutputStream().write(feed.body());
+    }
+
+    private Written write(Format format, Scope scope, List<SyndicatedArticle> entries) {
+        var lastModified = entries.stream().map(SyndicatedArticle::lastModified).max(Comparable::compareTo)
+                .orElse(null);
+        return new Written(caching.etag(format, scope, entries), lastModified,
+                feeds.write(format, scope, entries).getBytes(StandardCharsets.UTF_8));
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void forgetOnChange(ArticleChanged change) {
+        written.invalidateAll();
     }
 
     private String message(String key, Object... arguments) {

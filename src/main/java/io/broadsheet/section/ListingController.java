@@ -2,6 +2,7 @@ package io.broadsheet.section;
 
 import io.broadsheet.article.ArticleListings;
 import io.broadsheet.article.Listing;
+import io.broadsheet.section.SectionDirectory.SectionLink;
 import io.broadsheet.sharing.PageMeta;
 import io.broadsheet.sharing.PageMetas;
 import io.broadsheet.system.NotFoundException;
@@ -16,12 +17,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 @Controller
 class ListingController {
 
-    private final SectionRepository sections;
+    private final SectionDirectory sections;
     private final TagRepository tags;
     private final ArticleListings listings;
     private final PageMetas metas;
 
-    ListingController(SectionRepository sections, TagRepository tags, ArticleListings listings, PageMetas metas) {
+    ListingController(SectionDirectory sections, TagRepository tags, ArticleListings listings, PageMetas metas) {
         this.sections = sections;
         this.tags = tags;
         this.listings = listings;
@@ -31,14 +32,14 @@ class ListingController {
     @GetMapping("/sections/{slug}")
     String section(@PathVariable String slug, @RequestParam(name = "page", required = false) String page,
             Model model) {
-        Section section = sections.findBySlug(checked(slug)).orElseThrow(() -> new NotFoundException("No section"));
+        SectionLink section = sections.bySlug(checked(slug)).orElseThrow(() -> new NotFoundException("No section"));
         PageNumber number = PageNumber.parse(page);
-        model.addAttribute("heading", section.getName());
+        model.addAttribute("heading", section.name());
         model.addAttribute("kind", "section");
-        model.addAttribute("basePath", "/sections/" + section.getSlug());
-        Listing listing = listings.latestInSection(section.getSlug(), number);
+        model.addAttribute("basePath", "/sections/" + section.slug());
+        Listing listing = listings.latestInSection(section.slug(), number);
         model.addAttribute("listing", listing);
-        model.addAttribute("pageMeta", pageMeta(section.getName(), "/sections/" + section.getSlug(), listing));
+        model.addAttribute("pageMeta", pageMeta(section.name(), "/sections/" + section.slug(), listing));
         return "sections/listing";
     }
 

@@ -1,0 +1,217 @@
+#!/usr/bin/env bash
+# Broadsheet's benchmark: see "Performance" in the README.
+#
+#   bench/run.sh                 # N = 1,000 and 1,000,000 generated stories
+#   bench/run.sh 1000            # only N = 1,000
+#
+# Environment: DURATION (wrk seconds per measurement, default 15), PORT (default 8151), NGINX_PORT (8152),
+# BENCH_DIR (default target/bench: generated archives, logs and results), SKIP_BUILD=1 (use the jar as built),
+# REGENERATE=1 (write the archives again even if BENCH_DIR has them).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+SIZES=("$@")
+[ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 1000000)
+DURATION=${DURATION:-15}
+PORT=${PORT:-8151}
+NGINX_PORT=${NGINX_PORT:-8152}
+BENCH_DIR=$(mkdir -p "${BENCH_DIR:-target/bench}" && cd "${BENCH_DIR:-target/bench}" && pwd)
+JAR=target/broadsheet-0.1.0-SNAPSHOT.jar
+ARTICLE=/articles/taliban-overtakes-3-more-major-cities-in-afghanistan-in-push-toward-kabul
+PAGES=("article $ARTICLE" "front /" "section /sections/world" "search /search?q=taliban+kandahar" "rss /feed.xml")
+APP_PID=
+NGINX_DIR=
+
+stop_all() {
+    if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
+        kill "$APP_PID" 2>/dev/null || true
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    APP_PID=
+    if [ -n "$NGINX_DIR" ] && [ -f "$NGINX_DIR/nginx.pid" ]; then
+        kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
+        sleep 0.5
+    fi
+    [ -z "$NGINX_DIR" ] || rm -rf "$NGINX_DIR"
+    NGINX_DIR=
+}
+trap stop_all EXIT
+trap 'exit 130' INT TERM
+
+need() {
+    local missing=()
+    for tool in "$@"; do command -v "$tool" >/dev/null 2>&1 || missing+=("$tool"); done
+    if [ ${#missing[@]} -gt 0 ]; then
+        echo "Installing ${missing[*]} from Debian's packages"
+        apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+    fi
+}
+need wrk nginx curl
+[ -x /usr/sbin/nginx ] && NGINX=/usr/sbin/nginx || NGINX=$(command -v nginx)
+
+if [ "${SKIP_BUILD:-0}" != 1 ] || [ ! -f "$JAR" ]; then
+    echo "Building the jar"
+    mvn -q -DskipTests package
+fi
+
+millis() { date +%s%3N; }
+
+# "1.23ms" / "850.00us" / "1.02s" -> milliseconds
+to_ms() {
+    awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
+}
+
+# wrk URL CONNECTIONS -> "rps p50ms p99ms errors non2xx"
+measure() {
+    local out
+    out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency "$1")
+    local rps p50 p99 errors non2xx
+    rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
+    p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
+    p99=$(to_ms "$(awk '$1 == "99%" { print $2 }' <<<"$out")")
+    errors=$(awk '/Socket errors/ { gsub(",", ""); print $4 + $6 + $8 + $10 }' <<<"$out")
+    non2xx=$(awk '/Non-2xx/ { print $NF }' <<<"$out")
+    echo "$rps $p50 $p99 ${errors:-0} ${non2xx:-0}"
+}
+
+generate() {
+    local n=$1 dir=$2
+    if [ -f "$dir/generated" ] && [ "${REGENERATE:-0}" != 1 ]; then
+        echo "Using the archive of $n stories already generated in $dir"
+        return
+    fi
+    rm -rf "$dir" && mkdir -p "$dir"
+    echo "Generating $n stories into $dir (and building their search index)"
+    local start=$(millis)
+    java -Xmx512m -jar "$JAR" --broadsheet.generate="$n" --server.port=-1 --broadsheet.data-dir="$dir" \
+        --broadsheet.scheduling.enabled=false --broadsheet.weather.provider=none \
+        --broadsheet.search.initial-indexing=off >"$dir/generate.log" 2>&1
+    echo "$(( $(millis) - start ))" >"$dir/generated"
+    grep -E 'Generated [0-9]+ stories in|Search index built' "$dir/generate.log" | sed 's/.*: /  /'
+}
+
+run_size() {
+    local n=$1
+    local dir="$BENCH_DIR/archive-$n" results="$BENCH_DIR/results-$n.md" log="$BENCH_DIR/app-$n.log"
+    generate "$n" "$dir"
+
+    echo "Starting Broadsheet on $n stories (-Xmx256m)"
+    local start=$(millis)
+    java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --broadsheet.data-dir="$dir" \
+        --broadsheet.weather.provider=none --broadsheet.scheduling.enabled=false \
+        --broadsheet.search.initial-indexing=off \
+        --broadsheet.bench.count-sql=true --broadsheet.bench.log-sql=true \
+        --spring.jpa.properties.hibernate.generate_statistics=true \
+        --logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=warn \
+        >"$log" 2>&1 &
+    APP_PID=$!
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/" || true)" = 200 ]; do
+        kill -0 "$APP_PID" 2>/dev/null || { echo "Broadsheet did not start: see $log"; tail -20 "$log"; exit 1; }
+        sleep 0.05
+    done
+    local started=$(( $(millis) - start ))
+    echo "  first 200 on / after ${started} ms"
+
+    # SQL per page view: each page once cold (after / warmed the masthead) and once again, one at a time.
+    local base="http://127.0.0.1:$PORT"
+    for page in "${PAGES[@]}"; do
+        local path=${page#* }
+        for _ in 1 2; do curl -s -o /dev/null "$base$path"; done
+    done
+    curl -s -o /dev/null -H "If-None-Match: $(curl -sI "$base$ARTICLE" | awk -F': ' 'tolower($1) == "etag" { print $2 }' | tr -d '\r')" "$base$ARTICLE"
+    sleep 0.5
+    local sql
+    sql=$(grep -o 'sql-statements GET .*' "$log" | sed -E 's/sql-statements GET ([^ ]*) status=([0-9]+) jdbc=([0-9]+) hibernate=([0-9a-z]+)/| `\1` | \2 | \3 | \4 |/')
+
+    local page_file="$BENCH_DIR/article.html"
+    curl -s -o "$page_file" "$base$ARTICLE"
+
+    echo "Warming up"
+    for page in "${PAGES[@]}"; do
+        wrk -t2 -c16 -d5s "$base${page#* }" >/dev/null
+    done
+
+    declare -A rate
+    local rows=""
+    for page in "${PAGES[@]}"; do
+        local name=${page%% *} path=${page#* }
+        for c in 8 64; do
+            read -r rps p50 p99 errors non2xx < <(measure "$base$path" "$c")
+            rate[$name-$c]=$rps
+            rows+="| $name | $c | $rps | $p50 | $p99 | $errors | $non2xx |"$'\n'
+            echo "  $name c=$c: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, non-2xx $non2xx"
+        done
+    done
+    local rss
+    rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
+    echo "  resident memory after the load: ${rss} MB"
+    stop_all
+
+    echo "nginx serving the same article page ($(wc -c <"$page_file") bytes) from a file"
+    NGINX_DIR=$(mktemp -d)
+    chmod 755 "$NGINX_DIR"
+    cp "$page_file" "$NGINX_DIR/article.html"
+    chmod 644 "$NGINX_DIR/article.html"
+    cat >"$NGINX_DIR/nginx.conf" <<CONF
+worker_processes auto;
+pid $NGINX_DIR/nginx.pid;
+error_log $NGINX_DIR/error.log;
+events { worker_connections 1024; }
+http {
+    access_log off;
+    default_type text/html;
+    client_body_temp_path $NGINX_DIR;
+    proxy_temp_path $NGINX_DIR;
+    fastcgi_temp_path $NGINX_DIR;
+    uwsgi_temp_path $NGINX_DIR;
+    scgi_temp_path $NGINX_DIR;
+    server {
+        listen 127.0.0.1:$NGINX_PORT;
+        root $NGINX_DIR;
+    }
+}
+CONF
+    "$NGINX" -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" -e "$NGINX_DIR/error.log"
+    sleep 0.5
+    wrk -t2 -c16 -d5s "http://127.0.0.1:$NGINX_PORT/article.html" >/dev/null
+    local nginx_rows=""
+    for c in 8 64; do
+        read -r rps p50 p99 errors non2xx < <(measure "http://127.0.0.1:$NGINX_PORT/article.html" "$c")
+        rate[nginx-$c]=$rps
+        local share
+        share=$(awk -v a="${rate[article-$c]}" -v b="$rps" 'BEGIN { printf "%.0f", (b > 0) ? (100 * a / b) : 0 }')
+        nginx_rows+="| nginx, same article file | $c | $rps | $p50 | $p99 | $errors | $non2xx |"$'\n'
+        echo "  nginx c=$c: $rps req/s, p50 $p50 ms, p99 $p99 ms; Broadsheet's article page: ${share}% of nginx"
+        rate[share-$c]=$share
+    done
+    stop_all
+
+    {
+        echo "### $n stories"
+        echo
+        echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo),"\
+             "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); Java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }');"\
+             "load average before the run $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2, ${DURATION} s per row."
+        echo
+        echo "| page | connections | requests/s | p50 ms | p99 ms | socket errors | non-2xx |"
+        echo "| --- | --- | --- | --- | --- | --- | --- |"
+        printf '%s' "$rows" "$nginx_rows"
+        echo
+        echo "Article page as a share of nginx's rate: ${rate[share-8]}% at 8 connections, ${rate[share-64]}% at 64."
+        echo "Process start to first 200 on \`/\`: ${started} ms. Resident memory after the load: ${rss} MB (-Xmx256m)."
+        [ ! -f "$dir/generated" ] || echo "Generating the archive (rows and search index): $(( $(cat "$dir/generated") / 1000 )) s."
+        echo
+        echo "SQL statements per request (each page cold, then again; last: the article with its ETag):"
+        echo
+        echo "| request | status | statements (JDBC) | prepared (Hibernate statistics) |"
+        echo "| --- | --- | --- | --- |"
+        echo "$sql"
+        echo
+    } >"$results"
+    echo "Results: $results"
+}
+
+for n in "${SIZES[@]}"; do
+    run_size "$n"
+done
+for n in "${SIZES[@]}"; do cat "$BENCH_DIR/results-$n.md"; done

@@ -1,0 +1,103 @@
+package io.broadsheet.speed;
+
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.CallableStatement;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+import javax.sql.DataSource;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DelegatingDataSource;
+
+/**
+ * Counts the SQL statements run on the current thread, whoever runs them (Hibernate, JdbcClient, Flyway): every
+ * {@code execute*} call on a statement from the application's DataSource. Only with
+ * {@code broadsheet.bench.count-sql=true} (the benchmark and the tests); otherwise the DataSource is left as it is.
+ * A page view runs on one thread, so the count between {@link #reset()} and {@link #current()} is that page's.
+ */
+public final class SqlStatementCount {
+
+    private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
+
+    private SqlStatementCount() {
+    }
+
+    public static void reset() {
+        COUNT.get()[0] = 0;
+    }
+
+    public static long current() {
+        return COUNT.get()[0];
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBooleanProperty("broadsheet.bench.count-sql")
+    static class Counting {
+
+        @Bean
+        static BeanPostProcessor countingDataSource() {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String name) {
+                    return bean instanceof DataSource dataSource && !(bean instanceof CountingDataSource)
+                            ? new CountingDataSource(dataSource) : bean;
+                }
+            };
+        }
+    }
+
+    static final class CountingDataSource extends DelegatingDataSource {
+
+        CountingDataSource(DataSource target) {
+            super(target);
+        }
+
+        @Override
+        public Connection getConnection() throws SQLException {
+            return counting(super.getConnection());
+        }
+
+        @Override
+        public Connection getConnection(String username, String password) throws SQLException {
+            return counting(super.getConnection(username, password));
+        }
+
+        private static Connection counting(Connection connection) {
+            return (Connection) Proxy.newProxyInstance(SqlStatementCount.class.getClassLoader(),
+                    new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        Object result = invoke(connection, method, args);
+                        return result instanceof Statement statement ? countingStatement(statement) : result;
+                    });
+        }
+
+        private static Statement countingStatement(Statement statement) {
+            Class<?> type = statement instanceof CallableStatement ? CallableStatement.class
+                    : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
+            InvocationHandler handler = (proxy, method, args) -> {
+                if (method.getName().startsWith("execute")) {
+                    COUNT.get()[0]++;
+                }
+                return invoke(statement, method, args);
+            };
+            return (Statement) Proxy.newProxyInstance(SqlStatementCount.class.getClassLoader(),
+                    new Class<?>[] {type}, handler);
+        }
+
+        private static Object invoke(Object target, Method method, Object[] args) throws Throwable {
+            try {
+                return method.invoke(target, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+    }
+}

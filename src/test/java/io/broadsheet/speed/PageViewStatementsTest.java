@@ -1,0 +1,131 @@
+package io.broadsheet.speed;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.time.Duration;
+import java.time.Instant;
+
+import io.broadsheet.article.Article;
+import io.broadsheet.support.SiteTest;
+import io.broadsheet.support.TestArticles;
+import io.broadsheet.support.TestClock;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * How many SQL statements a reader's page view runs, counted on the JDBC connection (every statement, whoever
+ * runs it). Counts are deterministic, so they are asserted exactly where the issue sets a bound: a story's first
+ * view at most 3, any repeat view of an unchanged page none.
+ */
+@SiteTest
+class PageViewStatementsTest {
+
+    static final Instant NOW = Instant.parse("2034-02-02T12:00:30Z");
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    TestArticles articles;
+
+    record View(MockHttpServletResponse response, long statements) {
+    }
+
+    @BeforeEach
+    void pinClock() {
+        clock.set(NOW);
+    }
+
+    View view(MockHttpServletRequestBuilder request) throws Exception {
+        SqlStatementCount.reset();
+        MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
+        return new View(response, SqlStatementCount.current());
+    }
+
+    View view(String path) throws Exception {
+        return view(get(path));
+    }
+
+    /** The masthead (sections, weather) is held in memory for a while: read it once, as any earlier reader did. */
+    void warmMasthead() throws Exception {
+        articles.section("Statements Warm-up Desk");
+        assertThat(view("/sections/statements-warm-up-desk").response().getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void aStoryTakesAtMostThreeStatementsAndARepeatViewNone() throws Exception {
+        articles.publish("Statements older neighbour", "Statements Story Desk", NOW.minus(Duration.ofDays(2)),
+                "Statements Tag", "Statements Other Tag");
+        Article story = articles.publish("Statements story under test", "Statements Story Desk",
+                NOW.minus(Duration.ofHours(1)), "Statements Tag");
+        String path = "/articles/" + story.getSlug();
+        warmMasthead();
+
+        View first = view(path);
+        assertThat(first.response().getStatus()).isEqualTo(200);
+        assertThat(first.response().getContentAsString()).contains("Statements story under test")
+                .contains("Statements older neighbour");
+        assertThat(first.statements()).isLessThanOrEqualTo(3);
+
+        View repeat = view(path);
+        assertThat(repeat.response().getStatus()).isEqualTo(200);
+        assertThat(repeat.response().getContentAsString()).isEqualTo(first.response().getContentAsString());
+        assertThat(repeat.statements()).isZero();
+
+        View conditional = view(get(path).header("If-None-Match", first.response().getHeader("ETag")));
+        assertThat(conditional.response().getStatus()).isEqualTo(304);
+        assertThat(conditional.statements()).isZero();
+    }
+
+    @Test
+    void theFrontPageTakesOneStatementAndARepeatViewNone() throws Exception {
+        articles.publish("Statements front page story", "Statements Front Desk", NOW.minus(Duration.ofMinutes(5)));
+        warmMasthead();
+
+        View first = view("/");
+        assertThat(first.response().getContentAsString()).contains("Statements front page story");
+        assertThat(first.statements()).isEqualTo(1);
+
+        View repeat = view("/");
+        assertThat(repeat.response().getContentAsString()).isEqualTo(first.response().getContentAsString());
+        assertThat(repeat.statements()).isZero();
+    }
+
+    @Test
+    void aSectionPageTakesOneStatementAndARepeatViewNone() throws Exception {
+        articles.publish("Statements section story", "Statements Section Desk", NOW.minus(Duration.ofMinutes(7)));
+        warmMasthead();
+        view("/sections/statements-section-desk");
+        articles.publish("Statements second section story", "Statements Section Desk",
+                NOW.minus(Duration.ofMinutes(6)));
+
+        View first = view("/sections/statements-section-desk");
+        assertThat(first.response().getContentAsString()).contains("Statements second section story");
+        assertThat(first.statements()).isEqualTo(1);
+
+        View repeat = view("/sections/statements-section-desk");
+        assertThat(repeat.response().getContentAsString()).isEqualTo(first.response().getContentAsString());
+        assertThat(repeat.statements()).isZero();
+    }
+
+    @Test
+    void anEditedStoryIsRenderedAfreshNotServedFromTheKeptPage() throws Exception {
+        Article story = articles.publish("Statements kept page story", "Statements Kept Desk",
+                NOW.minus(Duration.ofHours(3)));
+        String path = "/articles/" + story.getSlug();
+        assertThat(view(path).response().getContentAsString()).contains("Statements kept page story");
+
+        story.setHeadline("Statements kept page story, corrected");
+        articles.update(story);
+
+        assertThat(view(path).response().getContentAsString()).contains("Statements kept page story, corrected");
+    }
+}
