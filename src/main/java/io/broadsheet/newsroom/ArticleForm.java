@@ -18,21 +18,32 @@ import jakarta.validation.constraints.Size;
  */
 record ArticleForm(
         @Pattern(regexp = "|\\d{1,18}", message = "{article.version.invalid}") String version,
-        @NotBlank(message = "{article.headline.required}") @Size(max = 200, message = "{article.headline.size}")
+        @Pattern(regexp = LINE, message = "{text.control}") @NotBlank(message = "{article.headline.required}") @Size(max = 200, message = "{article.headline.size}")
         String headline,
-        @Size(max = 500, message = "{article.standfirst.size}") String standfirst,
-        @NotBlank(message = "{article.body.required}") @Size(max = 200_000, message = "{article.body.size}")
+        @Pattern(regexp = TEXT, message = "{text.control}") @Size(max = 500, message = "{article.standfirst.size}") String standfirst,
+        @Pattern(regexp = TEXT, message = "{text.control}") @NotBlank(message = "{article.body.required}") @Size(max = 200_000, message = "{article.body.size}")
         String body,
-        @Size(max = 200, message = "{article.byline.size}") String byline,
-        @Size(max = 100, message = "{article.dateline.size}") String dateline,
-        @NotBlank(message = "{article.section.required}") @Size(max = 100, message = "{article.section.size}")
+        @Pattern(regexp = LINE, message = "{text.control}") @Size(max = 200, message = "{article.byline.size}") String byline,
+        @Pattern(regexp = LINE, message = "{text.control}") @Size(max = 100, message = "{article.dateline.size}") String dateline,
+        @Pattern(regexp = LINE, message = "{text.control}") @NotBlank(message = "{article.section.required}") @Size(max = 100, message = "{article.section.size}")
         String section,
-        @Size(max = 2000, message = "{article.tags.size}") String tags,
+        @Pattern(regexp = LINE, message = "{text.control}") @Size(max = 2000, message = "{article.tags.size}") String tags,
         @Size(max = 200, message = "{article.slug.size}")
         @Pattern(regexp = "|[a-z0-9]+(-[a-z0-9]+)*", message = "{article.slug.pattern}") String slug,
         @Size(max = 40, message = "{article.publishAt.invalid}") String publishAt) {
 
     static final int MAX_TAGS = 20;
+
+    /** The years "Publish at" may name: anything else is a typing mistake or an attack. */
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 9999;
+
+    /**
+     * No control characters (NUL, escape, C1) or non-characters: HTML cannot show them and XML 1.0 forbids them,
+     * so one would break every feed carrying the story. Multi-line fields may hold tabs and line breaks.
+     */
+    static final String LINE = "[^\\p{Cc}\\uFFFE\\uFFFF]*";
+    static final String TEXT = "[\\t\\n\\r[^\\p{Cc}\\uFFFE\\uFFFF]]*";
 
     static ArticleForm empty() {
         return new ArticleForm("", "", "", "", "", "", "", "", "", "");
@@ -49,7 +60,10 @@ record ArticleForm(
             return null;
         }
         try {
-            return LocalDateTime.parse(publishAt.strip());
+            // To the minute, as the form shows it: nanoseconds would be rounded by the database, past year 9999.
+            LocalDateTime time = LocalDateTime.parse(publishAt.strip()).truncatedTo(java.time.temporal.ChronoUnit.MINUTES);
+            // A year such as +999999999 parses, but no store or index can hold it (epoch millis overflow).
+            return time.getYear() >= FIRST_YEAR && time.getYear() <= LAST_YEAR ? time : null;
         } catch (DateTimeParseException unreadable) {
             return null;
         }

@@ -29,6 +29,9 @@ class AccountController {
     @PostMapping("/admin/account/password")
     String change(@AuthenticationPrincipal SignedInStaff me, @Valid @ModelAttribute("passwordForm") PasswordForm form,
             BindingResult errors, RedirectAttributes redirect) {
+        if (!errors.hasFieldErrors("newPassword") && !StaffAccounts.isStorable(form.newPassword())) {
+            errors.rejectValue("newPassword", "password.bytes");
+        }
         if (!errors.hasErrors()
                 && !accounts.changeOwnPassword(me.getUsername(), form.currentPassword(), form.newPassword())) {
             errors.rejectValue("currentPassword", "password.current.wrong");

@@ -20,6 +20,14 @@ public class StaffAccounts {
 
     public static final int MIN_PASSWORD_LENGTH = 12;
 
+    /** BCrypt reads at most 72 bytes and Spring's encoder refuses more rather than cut them silently. */
+    static final int MAX_PASSWORD_BYTES = 72;
+
+    /** Whether the encoder can store this password; a longer one is a form error, not a server error. */
+    static boolean isStorable(String password) {
+        return password == null || password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES;
+    }
+
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public record StaffView(long id, String username, String displayName, StaffRole role, boolean enabled) {

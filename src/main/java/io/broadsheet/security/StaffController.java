@@ -41,6 +41,9 @@ class StaffController {
     @PostMapping
     String create(@Valid @ModelAttribute("staffForm") StaffForm form, BindingResult errors, Model model,
             RedirectAttributes redirect) {
+        if (!errors.hasFieldErrors("password") && !StaffAccounts.isStorable(form.password())) {
+            errors.rejectValue("password", "password.bytes");
+        }
         if (!errors.hasErrors()) {
             try {
                 accounts.create(form.username(), form.displayName().strip(), form.role(), form.password());

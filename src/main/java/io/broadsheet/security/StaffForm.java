@@ -10,6 +10,7 @@ record StaffForm(
         @NotBlank(message = "{staff.username.required}")
         @Pattern(regexp = "[a-z0-9][a-z0-9._-]{1,49}", message = "{staff.username.pattern}")
         String username,
+        @Pattern(regexp = "[^\\p{Cc}\\uFFFE\\uFFFF]*", message = "{text.control}")
         @NotBlank(message = "{staff.displayName.required}") @Size(max = 100, message = "{staff.displayName.size}")
         String displayName,
         @NotNull(message = "{staff.role.required}") StaffRole role,
