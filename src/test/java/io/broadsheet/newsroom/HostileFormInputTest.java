@@ -33,6 +33,10 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
  * surrounding white space), a refused one gets a form error with the rest of the form as it was.
  */
 @SiteTest
+// It files stories under a couple of hundred hostile section and tag names; the shared context is closed after it,
+// so that the masthead and listings of the other test classes do not carry them.
+@org.springframework.test.annotation.DirtiesContext(
+        classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.AFTER_CLASS)
 class HostileFormInputTest {
 
     static final Map<String, String> ARTICLE = Map.of("headline", "Hostile form story", "standfirst", "A standfirst.",
