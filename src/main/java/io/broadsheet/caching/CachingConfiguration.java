@@ -1,10 +1,21 @@
 package io.broadsheet.caching;
 
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.broadsheet.article.ArticleChanged;
+import io.broadsheet.search.SearchIndexRebuilt;
+import io.broadsheet.weather.WeatherRecorded;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.Ordered;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.transaction.event.TransactionalEventListener;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 @Configuration(proxyBeanMethods = false)
@@ -12,15 +23,48 @@ class CachingConfiguration implements WebMvcConfigurer {
 
     private final ReaderCaching caching;
     private final RenderedPages rendered;
+    private final PageSnapshots snapshots;
 
-    CachingConfiguration(ReaderCaching caching, CacheProperties properties) {
+    CachingConfiguration(ReaderCaching caching, CacheProperties properties, Clock clock,
+            @Value("${server.servlet.session.cookie.name:}") String sessionCookie) {
         this.caching = caching;
         this.rendered = new RenderedPages(caching, properties.renderedPagesSize().toBytes());
+        List<String> sessionCookies = new ArrayList<>(List.of("SESSION", "JSESSIONID"));
+        if (!sessionCookie.isBlank()) {
+            sessionCookies.add(sessionCookie);
+        }
+        this.snapshots = new PageSnapshots(sessionCookies, clock, properties.snapshotsSize().toBytes());
     }
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
         registry.addInterceptor(new ReaderPageCaching(caching, rendered)).excludePathPatterns("/actuator/**");
+    }
+
+    /**
+     * Ahead of Spring Session and Spring Security (and of everything but the request metrics), so that a kept page
+     * is answered without them: it is only ever a page for someone who carries no session.
+     */
+    @Bean
+    FilterRegistrationBean<PageSnapshots> pageSnapshots() {
+        FilterRegistrationBean<PageSnapshots> registration = new FilterRegistrationBean<>(snapshots);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        return registration;
+    }
+
+    @Bean
+    MeterBinder pageSnapshotMetrics() {
+        return snapshots;
+    }
+
+    @TransactionalEventListener(fallbackExecution = true)
+    void storyChanged(ArticleChanged change) {
+        snapshots.contentChanged();
+    }
+
+    @EventListener({WeatherRecorded.class, SearchIndexRebuilt.class})
+    void weatherOrSearchChanged() {
+        snapshots.contentChanged();
     }
 
     /** After Spring Security's filters, so that it knows who is signed in (their pages are never kept). */

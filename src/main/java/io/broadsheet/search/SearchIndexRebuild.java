@@ -7,6 +7,7 @@ import org.hibernate.search.mapper.orm.Search;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -24,10 +25,13 @@ class SearchIndexRebuild {
 
     private final EntityManagerFactory entityManagers;
     private final SearchProperties properties;
+    private final ApplicationEventPublisher events;
 
-    SearchIndexRebuild(EntityManagerFactory entityManagers, SearchProperties properties) {
+    SearchIndexRebuild(EntityManagerFactory entityManagers, SearchProperties properties,
+            ApplicationEventPublisher events) {
         this.entityManagers = entityManagers;
         this.properties = properties;
+        this.events = events;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -53,6 +57,7 @@ class SearchIndexRebuild {
         if (properties.initialIndexing() == SearchProperties.InitialIndexing.WAIT) {
             indexer.startAndWait();
             log.info("Search index rebuilt");
+            events.publishEvent(new SearchIndexRebuilt());
         } else {
             indexer.start().whenComplete((done, failure) -> {
                 if (failure != null) {
@@ -60,6 +65,8 @@ class SearchIndexRebuild {
                 } else {
                     log.info("Search index rebuilt");
                 }
+                // Searches answered meanwhile saw part of the index: pages kept from them must go.
+                events.publishEvent(new SearchIndexRebuilt());
             });
         }
     }

@@ -12,6 +12,7 @@ import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -28,9 +29,12 @@ public class LatestWeather implements MeterBinder {
     private final WeatherProperties properties;
     private final Clock clock;
     private final LoadingCache<Boolean, Optional<WeatherReading>> newest;
+    private final ApplicationEventPublisher events;
 
-    LatestWeather(WeatherReadingRepository readings, WeatherProperties properties, Clock clock) {
+    LatestWeather(WeatherReadingRepository readings, WeatherProperties properties, Clock clock,
+            ApplicationEventPublisher events) {
         this.readings = readings;
+        this.events = events;
         this.properties = properties;
         this.clock = clock;
         this.newest = Caffeine.newBuilder().expireAfterWrite(HELD_FOR).recordStats()
@@ -73,8 +77,12 @@ public class LatestWeather implements MeterBinder {
         refresh();
     }
 
-    /** Forget the held reading, so that the next page shows what the database holds now. */
+    /**
+     * Forget the held reading, so that the next page shows what the database holds now, and tell whoever keeps
+     * pages with the old one ({@link WeatherRecorded}).
+     */
     public void refresh() {
         newest.invalidateAll();
+        events.publishEvent(new WeatherRecorded());
     }
 }

@@ -51,7 +51,8 @@ class WeatherUnitsTest {
                 .thenReturn(Optional.of(new WeatherReading("Kabul", new BigDecimal("4.8"), "clear", observed)));
         Clock clock = Clock.fixed(observed.plusSeconds(3600), ZoneOffset.UTC);
 
-        CurrentWeather weather = new LatestWeather(readings, properties(TemperatureUnit.FAHRENHEIT), clock)
+        CurrentWeather weather = new LatestWeather(readings, properties(TemperatureUnit.FAHRENHEIT), clock,
+                event -> { })
                 .current().orElseThrow();
 
         assertThat(weather.temperature()).isEqualTo("40.6 °F");

@@ -1,0 +1,229 @@
+package io.broadsheet.caching;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.atomic.AtomicLong;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.servlet.HandlerMapping;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The whole answer to an anonymous reader's GET (status 200, every header, the bytes), kept by its address and
+ * replayed ahead of Spring Security and Spring MVC: a repeat view of an unchanged page costs a map lookup and a
+ * write, close to what a web server pays for a static file.
+ *
+ * <p>A snapshot holds for the minute it was taken in (the masthead shows the date, and scheduled stories appear
+ * by the minute) and only while nothing it may show has changed on this instance: any story change or new weather
+ * reading ({@link #contentChanged()}) starts a new generation and every older snapshot goes unused. Changes made
+ * through another instance reach this one's snapshots at the next minute at the latest.
+ *
+ * <p>Only answers that the rest of the application marked as publicly cacheable (an ETag and a public
+ * Cache-Control, see {@link ReaderPageCaching}) and that set no cookie are kept; a request that carries a session
+ * cookie or credentials is never answered from here, since a signed-in member of staff gets pages of their own.
+ */
+class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
+
+    private static final int MAX_KEY_LENGTH = 1024;
+    private static final int MAX_BODY_BYTES = 512 * 1024;
+
+    /** Headers the container writes for each answer by itself. */
+    private static final List<String> NOT_REPLAYED = List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.DATE,
+            HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CONNECTION, "Keep-Alive");
+
+    /** Left out of a 304, which describes the page without sending it. */
+    private static final List<String> NOT_IN_304 = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE);
+
+    private record Key(String address, boolean secure, long generation, long minute) {
+    }
+
+    private record Header(String name, String value) {
+    }
+
+    /** {@code route}: the controller's path pattern, for the request metrics of a replayed answer. */
+    private record Snapshot(byte[] body, String etag, List<Header> headers, Locale locale, String route) {
+    }
+
+    private final Clock clock;
+    private final List<String> sessionCookies;
+    private final AtomicLong generation = new AtomicLong();
+    private final Cache<Key, Snapshot> snapshots;
+
+    PageSnapshots(List<String> sessionCookies, Clock clock, long maxBytes) {
+        this.clock = clock;
+        this.sessionCookies = sessionCookies;
+        this.snapshots = Caffeine.newBuilder().maximumWeight(maxBytes).recordStats()
+                .weigher((Key key, Snapshot page) -> page.body().length + 2 * key.address().length() + 1024)
+                .build();
+    }
+
+    /** Something a reader page may show has changed: no snapshot taken before now is used again. */
+    void contentChanged() {
+        generation.incrementAndGet();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Key key = keyOf(request);
+        if (key == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        Snapshot kept = snapshots.getIfPresent(key);
+        if (kept != null) {
+            replay(kept, request, response);
+            return;
+        }
+        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        try {
+            chain.doFilter(request, capture);
+            Snapshot taken = snapshotOf(capture,
+                    request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String route
+                            ? route : null);
+            if (taken != null) {
+                // Kept under the generation read before the page was built: if a story changed meanwhile, the
+                // page may show the old one, and the key is already out of date.
+                snapshots.put(key, taken);
+            }
+        } finally {
+            capture.copyBodyToResponse();
+        }
+    }
+
+    /** The key for an anonymous reader's GET of a public page, or {@code null} when this one is not for us. */
+    private Key keyOf(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || request.getDispatcherType() != DispatcherType.REQUEST
+                || request.getHeader(HttpHeaders.AUTHORIZATION) != null || request.getUserPrincipal() != null
+                || request.getSession(false) != null || carriesSessionCookie(request) || authenticated()) {
+            return null;
+        }
+        String path = request.getRequestURI();
+        if (ReaderCaching.isPrivatePath(path) || path.startsWith("/actuator")) {
+            return null;
+        }
+        String query = request.getQueryString();
+        String address = query == null ? path : path + "?" + query;
+        if (address.length() > MAX_KEY_LENGTH) {
+            return null;
+        }
+        return new Key(address, request.isSecure(), generation.get(), clock.millis() / 60_000);
+    }
+
+    /** Someone already known on this thread (a test's mock user); a real request has nobody here yet. */
+    private static boolean authenticated() {
+        return SecurityContextHolder.getContextHolderStrategy().getContext().getAuthentication() != null;
+    }
+
+    private boolean carriesSessionCookie(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        if (cookies != null) {
+            for (Cookie cookie : cookies) {
+                if (sessionCookies.contains(cookie.getName())) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
+    private Snapshot snapshotOf(ContentCachingResponseWrapper capture, String route) {
+        String etag = capture.getHeader(HttpHeaders.ETAG);
+        String cacheControl = capture.getHeader(HttpHeaders.CACHE_CONTROL);
+        if (capture.getStatus() != 200 || etag == null || cacheControl == null || !cacheControl.startsWith("public")
+                || capture.containsHeader(HttpHeaders.SET_COOKIE) || capture.getContentType() == null
+                || capture.getContentSize() == 0 || capture.getContentSize() > MAX_BODY_BYTES) {
+            return null;
+        }
+        List<Header> headers = new ArrayList<>();
+        for (String name : capture.getHeaderNames()) {
+            if (NOT_REPLAYED.stream().noneMatch(name::equalsIgnoreCase)) {
+                for (String value : capture.getHeaders(name)) {
+                    headers.add(new Header(name, value));
+                }
+            }
+        }
+        if (headers.stream().noneMatch(header -> header.name().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE))) {
+            headers.add(new Header(HttpHeaders.CONTENT_TYPE, capture.getContentType()));
+        }
+        return new Snapshot(capture.getContentAsByteArray(), etag, List.copyOf(headers), capture.getLocale(), route);
+    }
+
+    private static void replay(Snapshot kept, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (kept.route() != null) {
+            ServerHttpObservationFilter.findObservationContext(request)
+                    .ifPresent(context -> context.setPathPattern(kept.route()));
+        }
+        boolean notModified = matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), kept.etag());
+        for (Header header : kept.headers()) {
+            if (!notModified || NOT_IN_304.stream().noneMatch(header.name()::equalsIgnoreCase)) {
+                response.addHeader(header.name(), header.value());
+            }
+        }
+        if (notModified) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        // Tomcat writes Content-Language from the locale, not from a header.
+        response.setLocale(kept.locale());
+        response.setContentLength(kept.body().length);
+        response.getOutputStream().write(kept.body());
+    }
+
+    /** If-None-Match by weak comparison (RFC 9110, 13.1.2): {@code *} or any listed tag with the same opaque value. */
+    static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        String opaque = opaque(etag);
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || opaque(tag).equals(opaque)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String opaque(String tag) {
+        return tag.regionMatches(true, 0, "W/", 0, 2) ? tag.substring(2) : tag;
+    }
+
+    long size() {
+        return snapshots.estimatedSize();
+    }
+
+    /** Hits and misses as cache_gets_total{cache="page-snapshots"}, for the hit ratio on /actuator/prometheus. */
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        CaffeineCacheMetrics.monitor(registry, snapshots, "page-snapshots");
+    }
+
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return true;
+    }
+
+    @Override
+    protected boolean shouldNotFilterErrorDispatch() {
+        return true;
+    }
+}

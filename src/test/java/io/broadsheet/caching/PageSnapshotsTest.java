@@ -1,0 +1,180 @@
+package io.broadsheet.caching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.broadsheet.article.Article;
+import io.broadsheet.support.SiteTest;
+import io.broadsheet.support.TestArticles;
+import io.broadsheet.support.TestClock;
+import io.broadsheet.weather.LatestWeather;
+import io.broadsheet.weather.WeatherCondition;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.web.servlet.MockMvc;
+
+/**
+ * Whole answers to anonymous readers, replayed ahead of Spring Security and Spring MVC: over real HTTP, a repeat
+ * view is a hit that gives the same bytes and headers; an edit, a new weather reading or the next minute gives a
+ * fresh page; nobody with a session or a signed-in principal ever gets a kept answer; errors are never kept.
+ */
+@SiteTest
+class PageSnapshotsTest {
+
+    static final Instant NOW = Instant.parse("2034-02-03T09:00:10Z");
+
+    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    TestClock clock;
+
+    @Autowired
+    TestArticles articles;
+
+    @Autowired
+    LatestWeather weather;
+
+    @Autowired
+    MeterRegistry meters;
+
+    @BeforeEach
+    void pinClock() {
+        clock.set(NOW);
+    }
+
+    double hits() {
+        var counter = meters.find("cache.gets").tags("cache", "page-snapshots", "result", "hit").functionCounter();
+        assertThat(counter).as("page-snapshots hit counter").isNotNull();
+        return counter.count();
+    }
+
+    HttpResponse<String> fetch(String path, String... headers) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+        if (headers.length > 0) {
+            request.headers(headers);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static Map<String, List<String>> headersBesidesDate(HttpResponse<?> response) {
+        Map<String, List<String>> headers = new TreeMap<>(response.headers().map());
+        headers.remove("date");
+        return headers;
+    }
+
+    @Test
+    void aRepeatViewIsReplayedWithTheSameBytesAndHeadersAndA304ForItsETag() throws Exception {
+        Article story = articles.publish("Snapshot desk story", "Snapshot Desk", NOW.minus(Duration.ofHours(1)));
+        String path = "/articles/" + story.getSlug();
+
+        HttpResponse<String> first = fetch(path);
+        double before = hits();
+        HttpResponse<String> again = fetch(path);
+
+        assertThat(hits()).isEqualTo(before + 1);
+        assertThat(again.statusCode()).isEqualTo(200);
+        assertThat(again.body()).isEqualTo(first.body()).contains("Snapshot desk story");
+        assertThat(headersBesidesDate(again)).isEqualTo(headersBesidesDate(first));
+        assertThat(again.headers().firstValue("Content-Security-Policy")).isPresent();
+        assertThat(again.headers().allValues("Set-Cookie")).isEmpty();
+
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> notModified = fetch(path, "If-None-Match", etag);
+        assertThat(hits()).isEqualTo(before + 2);
+        assertThat(notModified.statusCode()).isEqualTo(304);
+        assertThat(notModified.body()).isEmpty();
+        assertThat(notModified.headers().firstValue("ETag")).contains(etag);
+        assertThat(notModified.headers().firstValue("Cache-Control")).hasValueSatisfying(
+                value -> assertThat(value).startsWith("public"));
+        assertThat(fetch(path, "If-None-Match", "W/\"something-else\"").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void anEditGivesTheNewPageAtOnce() throws Exception {
+        Article story = articles.publish("Snapshot edit story", "Snapshot Edit Desk", NOW.minus(Duration.ofHours(1)));
+        String path = "/articles/" + story.getSlug();
+        fetch(path);
+        fetch("/sections/snapshot-edit-desk");
+
+        story.setHeadline("Snapshot edit story, corrected");
+        articles.update(story);
+
+        assertThat(fetch(path).body()).contains("Snapshot edit story, corrected");
+        assertThat(fetch("/sections/snapshot-edit-desk").body()).contains("Snapshot edit story, corrected");
+    }
+
+    @Test
+    void aNewWeatherReadingAndTheNextMinuteGiveAFreshPage() throws Exception {
+        articles.publish("Snapshot weather story", "Snapshot Weather Desk", NOW.minus(Duration.ofHours(1)));
+        String path = "/sections/snapshot-weather-desk";
+        fetch(path);
+        double before = hits();
+
+        weather.record(new BigDecimal("-17.3"), WeatherCondition.SNOW, NOW);
+        assertThat(fetch(path).body()).contains("-17.3");
+        assertThat(hits()).isEqualTo(before);
+
+        fetch(path);
+        assertThat(hits()).isEqualTo(before + 1);
+        clock.advance(Duration.ofMinutes(1));
+        fetch(path);
+        assertThat(hits()).isEqualTo(before + 1);
+    }
+
+    @Test
+    void nobodyWithASessionOrASignedInPrincipalGetsAKeptAnswer() throws Exception {
+        articles.publish("Snapshot staff story", "Snapshot Staff Desk", NOW.minus(Duration.ofHours(1)));
+        String path = "/sections/snapshot-staff-desk";
+        fetch(path);
+        fetch(path);
+        double before = hits();
+
+        assertThat(fetch(path, "Cookie", "SESSION=c29tZS1zZXNzaW9u").statusCode()).isEqualTo(200);
+        assertThat(fetch(path, "Cookie", "JSESSIONID=ABCDEF").statusCode()).isEqualTo(200);
+        assertThat(fetch(path, "Authorization", "Basic YWRtaW46YWRtaW4=").statusCode()).isNotEqualTo(500);
+        var signedIn = mvc.perform(get(path).with(user("writer").roles("WRITER"))).andReturn().getResponse();
+        var withSession = mvc.perform(get(path).cookie(new Cookie("SESSION", "abc"))).andReturn().getResponse();
+
+        assertThat(hits()).isEqualTo(before);
+        assertThat(signedIn.getHeader("Cache-Control")).isEqualTo("no-store");
+        assertThat(withSession.getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void errorsRedirectsAndOtherMethodsAreNeverKept() throws Exception {
+        double before = hits();
+        for (int i = 0; i < 2; i++) {
+            assertThat(fetch("/articles/no-such-snapshot-story").statusCode()).isEqualTo(404);
+            assertThat(fetch("/?page=zero").statusCode()).isEqualTo(400);
+            assertThat(fetch("/admin/articles").statusCode()).isEqualTo(302);
+            assertThat(fetch("/login").statusCode()).isEqualTo(200);
+            HttpRequest head = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/"))
+                    .method("HEAD", HttpRequest.BodyPublishers.noBody()).build();
+            assertThat(http.send(head, HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+        }
+        assertThat(hits()).isEqualTo(before);
+    }
+}
