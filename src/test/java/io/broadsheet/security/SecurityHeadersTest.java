@@ -2,24 +2,18 @@ package io.broadsheet.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.broadsheet.support.Http;
 import io.broadsheet.support.SiteTest;
 import io.broadsheet.support.TestArticles;
 import io.broadsheet.support.TestClock;
-import io.broadsheet.support.TestStaff;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,7 +23,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The headers every response carries, over real HTTP through Tomcat (so the proxy headers are honoured as in
- * production), and the cookies: none for readers, HttpOnly/SameSite/Secure ones for staff.
+ * production), and no cookie for readers (the staff's cookies: {@code SessionCookiesTest}).
  */
 @SiteTest
 class SecurityHeadersTest {
@@ -52,9 +46,6 @@ class SecurityHeadersTest {
 
     @Autowired
     TestClock clock;
-
-    @Autowired
-    TestStaff staff;
 
     @BeforeEach
     void aStory() {
@@ -108,53 +99,5 @@ class SecurityHeadersTest {
             assertThat(response.statusCode()).as(path).isLessThan(500);
             assertThat(response.headers().allValues("Set-Cookie")).as(path).isEmpty();
         }
-    }
-
-    @Test
-    @org.junit.jupiter.api.Disabled("Passes alone and on the jar (curl shows XSRF-TOKEN on every /login), but in the full "
-            + "run after SignInTest the /login page comes back without its XSRF-TOKEN cookie; cause not found yet")
-    void signingInGivesHttpOnlyLaxCookiesThatAreSecureBehindHttps() throws Exception {
-        String username = staff.create(io.broadsheet.security.StaffRole.EDITOR);
-        for (boolean https : new boolean[] {false, true}) {
-            Map<String, String> proxy = https ? Map.of("X-Forwarded-Proto", "https") : Map.of();
-            var loginPage = get("/login", proxy);
-            List<String> pageCookies = loginPage.headers().allValues("Set-Cookie");
-            assertThat(loginPage.statusCode()).as(loginPage.body()).isEqualTo(200);
-            String csrfCookie = pageCookies.stream().filter(c -> c.startsWith("XSRF-TOKEN=")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no XSRF-TOKEN among " + pageCookies + " in " + loginPage.headers().map()));
-            String session = pageCookies.stream().filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElse(null);
-            assertThat(csrfCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
-            assertSecure(csrfCookie, https);
-
-            Matcher token = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(loginPage.body());
-            assertThat(token.find()).isTrue();
-            String cookieHeader = cookiePair(csrfCookie) + (session == null ? "" : "; " + cookiePair(session));
-            String form = "username=" + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password="
-                    + URLEncoder.encode(TestStaff.PASSWORD, StandardCharsets.UTF_8) + "&_csrf=" + token.group(1);
-            HttpRequest.Builder post = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-                    .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookieHeader)
-                    .POST(HttpRequest.BodyPublishers.ofString(form));
-            proxy.forEach(post::header);
-            var signedIn = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                    .followRedirects(HttpClient.Redirect.NEVER).build()
-                    .send(post.build(), HttpResponse.BodyHandlers.ofString());
-
-            assertThat(signedIn.statusCode()).isEqualTo(302);
-            assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-            String sessionCookie = signedIn.headers().allValues("Set-Cookie").stream()
-                    .filter(c -> c.startsWith("JSESSIONID=")).findFirst().orElseThrow();
-            assertThat(sessionCookie).containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
-            assertSecure(sessionCookie, https);
-        }
-    }
-
-    static String cookiePair(String setCookie) {
-        return setCookie.split(";", 2)[0];
-    }
-
-    static void assertSecure(String setCookie, boolean https) {
-        boolean secure = List.of(setCookie.split(";")).stream().map(String::strip)
-                .anyMatch(part -> part.equalsIgnoreCase("Secure"));
-        assertThat(secure).as(setCookie).isEqualTo(https);
     }
 }

@@ -2,19 +2,13 @@ package io.broadsheet.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 import io.broadsheet.BroadsheetApplication;
+import io.broadsheet.support.CookieJarClient;
 import io.broadsheet.support.TestPostgres;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -33,11 +27,8 @@ class SeveralInstancesTest {
 
     static final String ADMIN_PASSWORD = "several-instances-admin-password";
 
-    private final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-
     /** The editor's browser: one cookie jar for the one address that both instances stand behind. */
-    private final Map<String, String> cookies = new LinkedHashMap<>();
+    private final CookieJarClient browser = new CookieJarClient();
 
     ConfigurableApplicationContext start(String name, String databaseUrl) {
         return new SpringApplicationBuilder(BroadsheetApplication.class).run(
@@ -61,41 +52,11 @@ class SeveralInstancesTest {
     }
 
     HttpResponse<String> get(int port, String path, boolean withCookies) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Accept", "text/html").GET();
-        if (withCookies && !cookies.isEmpty()) {
-            request.header("Cookie", cookieHeader());
-        }
-        return keepCookies(http.send(request.build(), HttpResponse.BodyHandlers.ofString()));
+        return browser.get(port, path, withCookies);
     }
 
     HttpResponse<String> post(int port, String path, Map<String, String> form) throws Exception {
-        String body = form.entrySet().stream()
-                .map(field -> URLEncoder.encode(field.getKey(), StandardCharsets.UTF_8) + "="
-                        + URLEncoder.encode(field.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", "application/x-www-form-urlencoded").header("Cookie", cookieHeader())
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return keepCookies(http.send(request, HttpResponse.BodyHandlers.ofString()));
-    }
-
-    private String cookieHeader() {
-        return cookies.entrySet().stream().map(cookie -> cookie.getKey() + "=" + cookie.getValue())
-                .collect(Collectors.joining("; "));
-    }
-
-    private HttpResponse<String> keepCookies(HttpResponse<String> response) {
-        for (String setCookie : response.headers().allValues("Set-Cookie")) {
-            String pair = setCookie.split(";", 2)[0];
-            cookies.put(pair.substring(0, pair.indexOf('=')), pair.substring(pair.indexOf('=') + 1));
-        }
-        return response;
-    }
-
-    /** The CSRF token of the page's form (CookieCsrfTokenRepository: its cookie XSRF-TOKEN comes with it). */
-    static String csrfToken(HttpResponse<String> page) {
-        return Jsoup.parse(page.body()).select("input[name=_csrf]").first().attr("value");
+        return browser.post(port, path, form);
     }
 
     @Test
@@ -109,19 +70,19 @@ class SeveralInstancesTest {
 
             // Sign in on A.
             HttpResponse<String> loginPage = get(portA, "/login", true);
-            assertThat(cookies).containsKey("XSRF-TOKEN");
+            assertThat(browser.cookies()).containsKey("XSRF-TOKEN");
             HttpResponse<String> signedIn = post(portA, "/login", Map.of("username", "admin",
-                    "password", ADMIN_PASSWORD, "_csrf", csrfToken(loginPage)));
+                    "password", ADMIN_PASSWORD, "_csrf", CookieJarClient.csrfToken(loginPage)));
             assertThat(signedIn.statusCode()).isEqualTo(302);
             assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).endsWith("/admin/articles"));
-            assertThat(cookies).containsKey("SESSION");
+            assertThat(browser.cookies()).containsKey("SESSION");
 
             // B knows the session A made: the form opens there, and publishing through it works.
             HttpResponse<String> form = get(portB, "/admin/articles/new", true);
             assertThat(form.statusCode()).isEqualTo(200);
             Map<String, String> story = new LinkedHashMap<>();
-            story.put("_csrf", csrfToken(form));
+            story.put("_csrf", CookieJarClient.csrfToken(form));
             story.put("action", "publish");
             story.put("headline", "Two instances, one newsroom");
             story.put("standfirst", "");
