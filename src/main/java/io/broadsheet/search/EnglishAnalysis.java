@@ -1,16 +1,21 @@
 package io.broadsheet.search;
 
 import io.broadsheet.article.Article;
+import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurationContext;
+import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
 
 /**
- * The "english" analyzer for the embedded Lucene backend, close to Elasticsearch's and OpenSearch's built-in
- * analyzer of that name (which is why a switch to either needs no code: they have it already). Words are split,
- * possessives dropped, lower-cased, stop words removed, accents folded and stemmed, so "seized" finds "seize".
- * Named in {@code hibernate.search.backend.analysis.configurer}.
+ * The "english" analyzer, for both backends: words are split, possessives dropped, lower-cased, stop words removed,
+ * accents folded and stemmed, so "seized" finds "seize" and "Zürich" finds "zurich". Named in
+ * {@code hibernate.search.backend.analysis.configurer}, which each backend reads with its own interface.
+ *
+ * <p>The two chains are the same filters under each engine's names, side by side so that they change together.
+ * On Elasticsearch and OpenSearch the definition is part of the index settings and takes the place of the servers'
+ * built-in analyzer of that name, which has no accent folding.
  */
-public class EnglishAnalysis implements LuceneAnalysisConfigurer {
+public class EnglishAnalysis implements LuceneAnalysisConfigurer, ElasticsearchAnalysisConfigurer {
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
@@ -21,5 +26,16 @@ public class EnglishAnalysis implements LuceneAnalysisConfigurer {
                 .tokenFilter("stop")
                 .tokenFilter("asciiFolding")
                 .tokenFilter("porterStem");
+    }
+
+    @Override
+    public void configure(ElasticsearchAnalysisConfigurationContext context) {
+        context.tokenFilter("broadsheet_english_possessive").type("stemmer").param("language", "possessive_english");
+        // Lucene's "stop" above has the same default list as Elasticsearch's _english_
+        context.tokenFilter("broadsheet_english_stop").type("stop").param("stopwords", "_english_");
+        context.analyzer(Article.TEXT_ANALYZER).custom()
+                .tokenizer("standard")
+                .tokenFilters("broadsheet_english_possessive", "lowercase", "broadsheet_english_stop", "asciifolding",
+                        "porter_stem");
     }
 }

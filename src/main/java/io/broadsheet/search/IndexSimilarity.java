@@ -21,14 +21,18 @@ import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.hibernate.search.mapper.orm.session.SearchSession;
 import org.hibernate.search.util.common.SearchException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Content similarity from the search index. On the embedded Lucene backend it is Lucene's MoreLikeThis: the
  * story's 25 most significant terms (frequent in it, rare in the archive), each weighted by that significance. On
- * another backend (Elasticsearch, OpenSearch) it falls back to a match on the words of the story's headline and
- * standfirst, so a backend switch needs no code change.
+ * another backend (Elasticsearch, OpenSearch) MoreLikeThis is out of reach, and it falls back to a match on the
+ * words of the story's headline and standfirst, so a backend switch needs no code change. When the search server
+ * cannot be reached, it finds nothing alike (and says so in the log): related news keeps its tag and section
+ * ranking, and the story page still opens.
  *
  * <p>Scores are made relative to the story's own score for the same query, and stories below
  * {@link #MIN_LIKENESS} are dropped: stories that share only common words ("said", "first") are not relatives.
@@ -38,6 +42,8 @@ import org.springframework.transaction.annotation.Transactional;
 class IndexSimilarity implements ContentSimilarity {
 
     static final double MIN_LIKENESS = 0.2;
+
+    private static final Logger log = LoggerFactory.getLogger(IndexSimilarity.class);
 
     private static final String[] FIELDS = {"headline", "standfirst", "body"};
 
@@ -54,12 +60,18 @@ class IndexSimilarity implements ContentSimilarity {
         if (like == null) {
             return List.of();
         }
-        List<Scored> hits = session.search(Article.class)
-                .select(f -> f.composite().from(f.id(Long.class), f.score()).as(Scored::new))
-                .where(f -> f.bool()
-                        .must(like.apply(f))
-                        .filter(SiteSearch.visibleAt(f, now)))
-                .fetchHits(limit + 1);
+        List<Scored> hits;
+        try {
+            hits = session.search(Article.class)
+                    .select(f -> f.composite().from(f.id(Long.class), f.score()).as(Scored::new))
+                    .where(f -> f.bool()
+                            .must(like.apply(f))
+                            .filter(SiteSearch.visibleAt(f, now)))
+                    .fetchHits(limit + 1);
+        } catch (SearchException unreachable) {
+            log.warn("Stories alike in text left out of related news: {}", unreachable.getMessage());
+            return List.of();
+        }
         float own = hits.stream().filter(hit -> hit.id() == articleId).map(Scored::score).findFirst().orElse(0f);
         if (own <= 0) {
             // the story is not (yet) in the index: no yardstick, so no claims of likeness
