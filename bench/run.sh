@@ -6,7 +6,8 @@
 #
 # Environment: DURATION (wrk seconds per measurement, default 15), PORT (default 8151), NGINX_PORT (8152),
 # BENCH_DIR (default target/bench: generated archives, logs and results), SKIP_BUILD=1 (use the jar as built),
-# REGENERATE=1 (write the archives again even if BENCH_DIR has them).
+# REGENERATE=1 (write the archives again even if BENCH_DIR has them), JVM_OPTIONS (default below), CDS=0 (start
+# without the class-data archive).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -56,15 +57,59 @@ fi
 
 millis() { date +%s%3N; }
 
+# The JVM options the README recommends for a small machine (the Dockerfile uses the same), plus a class-data
+# archive made once per build by a training run that stops when the application context is ready (Spring Boot's
+# spring.context.exit=onRefresh): it spares the JVM loading and verifying some 20,000 classes at each start.
+JVM_OPTIONS=${JVM_OPTIONS:--Xmx256m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m}
+APP_DIR="$BENCH_DIR/app"
+APP_JAR="$APP_DIR/$(basename "$JAR")"
+
+class_data_archive() {
+    if [ "${CDS:-1}" != 1 ]; then
+        return
+    fi
+    if [ ! -f "$APP_DIR/app.jsa" ] || [ "$JAR" -nt "$APP_DIR/app.jsa" ]; then
+        echo "Making the class-data archive (a training start on an empty data folder)"
+        rm -rf "$APP_DIR" && java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
+        local training
+        training=$(mktemp -d)
+        (cd "$APP_DIR" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+            --broadsheet.data-dir="$training" --server.port=0 --broadsheet.scheduling.enabled=false \
+            --broadsheet.weather.provider=none >"$BENCH_DIR/cds-training.log" 2>&1) || true
+        rm -rf "$training"
+    fi
+}
+
+# start_app DATA_DIR LOG [OPTIONS...]: starts Broadsheet on PORT and waits for its first 200 on /
+start_app() {
+    local dir=$1 log=$2
+    shift 2
+    local jar=$JAR cds=()
+    if [ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ]; then
+        jar=$APP_JAR
+        cds=(-XX:SharedArchiveFile="$APP_DIR/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+    fi
+    # shellcheck disable=SC2086
+    java $JVM_OPTIONS "${cds[@]}" -jar "$jar" --server.port="$PORT" --broadsheet.data-dir="$dir" \
+        --broadsheet.weather.provider=none --broadsheet.scheduling.enabled=false \
+        --broadsheet.search.initial-indexing=off "$@" >"$log" 2>&1 &
+    APP_PID=$!
+    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/" || true)" = 200 ]; do
+        kill -0 "$APP_PID" 2>/dev/null || { echo "Broadsheet did not start: see $log"; tail -20 "$log"; exit 1; }
+        sleep 0.05
+    done
+}
+
 # "1.23ms" / "850.00us" / "1.02s" -> milliseconds
 to_ms() {
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-# wrk URL CONNECTIONS -> "rps p50ms p99ms errors non2xx"
+# wrk URL CONNECTIONS [LUA_SCRIPT] -> "rps p50ms p99ms errors non2xx"
 measure() {
-    local out
-    out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency "$1")
+    local out script=()
+    [ -z "${3:-}" ] || script=(-s "$3")
+    out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency "${script[@]}" "$1")
     local rps p50 p99 errors non2xx
     rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
@@ -95,33 +140,31 @@ run_size() {
     local dir="$BENCH_DIR/archive-$n" results="$BENCH_DIR/results-$n.md" log="$BENCH_DIR/app-$n.log"
     generate "$n" "$dir"
 
-    echo "Starting Broadsheet on $n stories (-Xmx256m)"
-    local start=$(millis)
-    java -Xmx256m ${JAVA_OPTS:-} -jar "$JAR" --server.port="$PORT" --broadsheet.data-dir="$dir" \
-        --broadsheet.weather.provider=none --broadsheet.scheduling.enabled=false \
-        --broadsheet.search.initial-indexing=off \
-        --broadsheet.bench.count-sql=true --broadsheet.bench.log-sql=true \
-        --spring.jpa.properties.hibernate.generate_statistics=true \
-        --logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=warn \
-        >"$log" 2>&1 &
-    APP_PID=$!
-    until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/" || true)" = 200 ]; do
-        kill -0 "$APP_PID" 2>/dev/null || { echo "Broadsheet did not start: see $log"; tail -20 "$log"; exit 1; }
-        sleep 0.05
-    done
-    local started=$(( $(millis) - start ))
-    echo "  first 200 on / after ${started} ms"
-
-    # SQL per page view: each page once cold (after / warmed the masthead) and once again, one at a time.
+    # First start: count the SQL statements of each page view (JDBC counting, one log line per request) and time
+    # each page's first, uncached view. Counting costs a little on every request, so the load runs on a second start.
     local base="http://127.0.0.1:$PORT"
+    start_app "$dir" "$log.sql" --broadsheet.bench.count-sql=true --broadsheet.bench.log-sql=true \
+        --spring.jpa.properties.hibernate.generate_statistics=true \
+        --logging.level.org.hibernate.engine.internal.StatisticalLoggingSessionEventListener=warn
+    local cold=""
     for page in "${PAGES[@]}"; do
-        local path=${page#* }
-        for _ in 1 2; do curl -s -o /dev/null "$base$path"; done
+        local name=${page%% *} path=${page#* }
+        local first again
+        first=$(curl -s -o /dev/null -w '%{time_total}' "$base$path")
+        again=$(curl -s -o /dev/null -w '%{time_total}' "$base$path")
+        cold+="| $name | $(awk -v t="$first" 'BEGIN { printf "%.1f", t * 1000 }') | $(awk -v t="$again" 'BEGIN { printf "%.1f", t * 1000 }') |"$'\n'
     done
     curl -s -o /dev/null -H "If-None-Match: $(curl -sI "$base$ARTICLE" | awk -F': ' 'tolower($1) == "etag" { print $2 }' | tr -d '\r')" "$base$ARTICLE"
     sleep 0.5
     local sql
-    sql=$(grep -o 'sql-statements GET .*' "$log" | sed -E 's/sql-statements GET ([^ ]*) status=([0-9]+) jdbc=([0-9]+) hibernate=([0-9a-z]+)/| `\1` | \2 | \3 | \4 |/')
+    sql=$(grep -o 'sql-statements GET .*' "$log.sql" | sed -E 's/sql-statements GET ([^ ]*) status=([0-9]+) jdbc=([0-9]+) hibernate=([0-9a-z]+)/| `\1` | \2 | \3 | \4 |/')
+    stop_all
+
+    echo "Starting Broadsheet on $n stories ($JVM_OPTIONS)"
+    local start=$(millis)
+    start_app "$dir" "$log"
+    local started=$(( $(millis) - start ))
+    echo "  first 200 on / after ${started} ms"
 
     local page_file="$BENCH_DIR/article.html"
     curl -s -o "$page_file" "$base$ARTICLE"
@@ -133,6 +176,21 @@ run_size() {
 
     declare -A rate
     local rows=""
+    # Searches for a different pair of words each time (so that nothing is answered from a kept page): the cost
+    # of a search itself.
+    local varied="$BENCH_DIR/varied-search.lua"
+    {
+        echo "local words = {"
+        tr -cs '[:alpha:]' '\n' <src/main/resources/seed/afghanistan-report.txt | tr '[:upper:]' '[:lower:]' \
+            | awk 'length($0) >= 5' | sort -u | head -300 | sed 's/.*/"&",/'
+        echo "}"
+        echo 'request = function() return wrk.format("GET", "/search?q=" .. words[math.random(#words)] .. "+" .. words[math.random(#words)]) end'
+    } >"$varied"
+    for c in 8 64; do
+        read -r rps p50 p99 errors non2xx < <(measure "$base/search" "$c" "$varied")
+        rows+="| search, a different query each time | $c | $rps | $p50 | $p99 | $errors | $non2xx |"$'\n'
+        echo "  varied search c=$c: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, non-2xx $non2xx"
+    done
     for page in "${PAGES[@]}"; do
         local name=${page%% *} path=${page#* }
         for c in 8 64; do
@@ -198,8 +256,15 @@ CONF
         printf '%s' "$rows" "$nginx_rows"
         echo
         echo "Article page as a share of nginx's rate: ${rate[share-8]}% at 8 connections, ${rate[share-64]}% at 64."
-        echo "Process start to first 200 on \`/\`: ${started} ms. Resident memory after the load: ${rss} MB (-Xmx256m)."
+        echo "JVM options: \`$JVM_OPTIONS\`, class-data archive: $([ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ] && echo yes || echo no)."
+        echo "Process start to first 200 on \`/\`: ${started} ms. Resident memory after the load: ${rss} MB."
         [ ! -f "$dir/generated" ] || echo "Generating the archive (rows and search index): $(( $(cat "$dir/generated") / 1000 )) s."
+        echo
+        echo "First view of each page after a start (nothing cached) and the view after it, one request at a time (curl):"
+        echo
+        echo "| page | first view ms | second view ms |"
+        echo "| --- | --- | --- |"
+        printf '%s' "$cold"
         echo
         echo "SQL statements per request (each page cold, then again; last: the article with its ETag):"
         echo
@@ -211,6 +276,7 @@ CONF
     echo "Results: $results"
 }
 
+class_data_archive
 for n in "${SIZES[@]}"; do
     run_size "$n"
 done
