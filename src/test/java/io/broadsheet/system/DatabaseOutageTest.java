@@ -69,7 +69,9 @@ abstract class DatabaseOutageTest {
                 "--spring.jpa.properties.hibernate.search.backend.directory.type=local-heap",
                 "--broadsheet.search.initial-indexing=off",
                 "--BROADSHEET_ADMIN_PASSWORD=" + ADMIN_PASSWORD,
-                "--spring.main.banner-mode=off"));
+                "--spring.main.banner-mode=off",
+                // the site's 3 s wait for a connection, shortened: each refused request here waits it in full
+                "--spring.datasource.hikari.connection-timeout=1000"));
         arguments.addAll(databaseArguments(proxy.port()));
         site = new SpringApplicationBuilder(BroadsheetApplication.class).run(arguments.toArray(String[]::new));
         port = ((WebServerApplicationContext) site).getWebServer().getPort();
