@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.broadsheet.system.DatabaseOutage;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,6 +23,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>As a filter it captures what the view writes, when {@link ReaderPageCaching} has marked the request as a
  * page to keep; {@link #writeKept} answers from the store.
+ *
+ * <p>It also remembers which page each address showed last. When the database cannot be reached, a reader asking
+ * for an address whose page is still kept gets that page (200, {@code no-store}, since it may be out of date)
+ * instead of the 503 "back soon" page.
  */
 class RenderedPages extends OncePerRequestFilter {
 
@@ -35,6 +40,8 @@ class RenderedPages extends OncePerRequestFilter {
 
     private final ReaderCaching caching;
     private final Cache<String, Page> pages;
+    /** The ETag of the page each address (path and query) showed last. */
+    private final Cache<String, String> lastShown = Caffeine.newBuilder().maximumSize(10_000).build();
 
     RenderedPages(ReaderCaching caching, long maxBytes) {
         this.caching = caching;
@@ -48,11 +55,15 @@ class RenderedPages extends OncePerRequestFilter {
         if (page == null) {
             return false;
         }
+        write(page, response);
+        return true;
+    }
+
+    private static void write(Page page, HttpServletResponse response) throws IOException {
         response.setContentType(page.contentType());
         response.setLocale(page.locale());
         response.setContentLength(page.body().length);
         response.getOutputStream().write(page.body());
-        return true;
     }
 
     @Override
@@ -70,10 +81,33 @@ class RenderedPages extends OncePerRequestFilter {
                     && capture.getContentType() != null && !capture.containsHeader(HttpHeaders.SET_COOKIE)) {
                 pages.put(etag, new Page(capture.getContentAsByteArray(), capture.getContentType(),
                         capture.getLocale()));
+                lastShown.put(address(request), etag);
             }
+        } catch (IOException | ServletException | RuntimeException failure) {
+            Page last = lastShownAt(request);
+            if (last == null || !DatabaseOutage.explains(failure) || response.isCommitted()) {
+                throw failure;
+            }
+            capture.resetBuffer();
+            capture.setStatus(HttpServletResponse.SC_OK);
+            capture.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            write(last, capture);
         } finally {
             capture.copyBodyToResponse();
         }
+    }
+
+    private Page lastShownAt(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod())) {
+            return null;
+        }
+        String etag = lastShown.getIfPresent(address(request));
+        return etag == null ? null : pages.getIfPresent(etag);
+    }
+
+    private static String address(HttpServletRequest request) {
+        String query = request.getQueryString();
+        return query == null ? request.getRequestURI() : request.getRequestURI() + "?" + query;
     }
 
     long size() {

@@ -36,6 +36,12 @@ public class SectionDirectory implements MeterBinder {
         return all.get(Boolean.TRUE);
     }
 
+    /** The held list, without asking the database (empty if none is held): for pages shown while it is down. */
+    public List<SectionLink> held() {
+        List<SectionLink> held = all.getIfPresent(Boolean.TRUE);
+        return held == null ? List.of() : held;
+    }
+
     /** Hits and misses of the held list, as cache_gets_total{cache="section-directory"}. */
     @Override
     public void bindTo(MeterRegistry registry) {

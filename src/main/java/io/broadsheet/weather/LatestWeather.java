@@ -42,13 +42,22 @@ public class LatestWeather implements MeterBinder {
     }
 
     public Optional<CurrentWeather> current() {
-        Instant now = clock.instant();
-        return newest.get(Boolean.TRUE).map(reading -> new CurrentWeather(
+        return newest.get(Boolean.TRUE).map(this::shown);
+    }
+
+    /** The reading held in memory, if any, without asking the database: for pages shown while it is down. */
+    public Optional<CurrentWeather> held() {
+        Optional<WeatherReading> held = newest.getIfPresent(Boolean.TRUE);
+        return held == null ? Optional.empty() : held.map(this::shown);
+    }
+
+    private CurrentWeather shown(WeatherReading reading) {
+        return new CurrentWeather(
                 properties.unit().format(reading.getTemperatureCelsius()),
                 WeatherCondition.ofKey(reading.getCondition()).orElse(null),
                 reading.getLocationName(),
                 reading.getObservedAt(),
-                reading.getObservedAt().plus(properties.maxAge()).isBefore(now)));
+                reading.getObservedAt().plus(properties.maxAge()).isBefore(clock.instant()));
     }
 
     /** Hits and misses of the held reading, as cache_gets_total{cache="latest-weather"}. */

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.broadsheet.BroadsheetApplication;
-import io.broadsheet.support.CookieJarClient;
+import io.broadsheet.support.HttpVisitor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -73,14 +73,14 @@ class SessionCookiesTest {
     @Test
     void signingInGivesHttpOnlyLaxCookiesThatAreSecureBehindHttps() throws Exception {
         for (boolean https : new boolean[] {false, true}) {
-            CookieJarClient browser = new CookieJarClient(https ? Map.of("X-Forwarded-Proto", "https") : Map.of());
+            HttpVisitor browser = new HttpVisitor(https ? Map.of("X-Forwarded-Proto", "https") : Map.of());
 
             HttpResponse<String> loginPage = browser.get(port, "/login");
             assertThat(loginPage.statusCode()).isEqualTo(200);
             assertStaffCookie(setCookie(loginPage, "XSRF-TOKEN"), https);
 
             HttpResponse<String> signedIn = browser.post(port, "/login", Map.of("username", "admin",
-                    "password", ADMIN_PASSWORD, "_csrf", CookieJarClient.csrfToken(loginPage)));
+                    "password", ADMIN_PASSWORD, "_csrf", HttpVisitor.csrfToken(loginPage)));
             assertThat(signedIn.statusCode()).isEqualTo(302);
             assertThat(signedIn.headers().firstValue("Location").orElseThrow()).endsWith("/admin/articles");
             assertStaffCookie(setCookie(signedIn, "SESSION"), https);
@@ -91,7 +91,7 @@ class SessionCookiesTest {
 
     @Test
     void readersGetNoCookieAtAll() throws Exception {
-        CookieJarClient reader = new CookieJarClient();
+        HttpVisitor reader = new HttpVisitor();
         for (String path : List.of("/", "/articles/taliban-overtakes-3-more-major-cities-in-afghanistan-in-push-toward-kabul",
                 "/sections/world", "/search?q=kabul", "/feed.xml", "/no-such-page")) {
             HttpResponse<String> page = reader.get(port, path);

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 import io.broadsheet.BroadsheetApplication;
-import io.broadsheet.support.CookieJarClient;
+import io.broadsheet.support.HttpVisitor;
 import io.broadsheet.support.TestPostgres;
 import org.jsoup.Jsoup;
 import org.junit.jupiter.api.Test;
@@ -28,7 +27,10 @@ class SeveralInstancesTest {
     static final String ADMIN_PASSWORD = "several-instances-admin-password";
 
     /** The editor's browser: one cookie jar for the one address that both instances stand behind. */
-    private final CookieJarClient browser = new CookieJarClient();
+    private final HttpVisitor editor = new HttpVisitor();
+
+    /** A reader, with no cookies. */
+    private final HttpVisitor reader = new HttpVisitor();
 
     ConfigurableApplicationContext start(String name, String databaseUrl) {
         return new SpringApplicationBuilder(BroadsheetApplication.class).run(
@@ -51,14 +53,6 @@ class SeveralInstancesTest {
         return ((WebServerApplicationContext) instance).getWebServer().getPort();
     }
 
-    HttpResponse<String> get(int port, String path, boolean withCookies) throws Exception {
-        return browser.get(port, path, withCookies);
-    }
-
-    HttpResponse<String> post(int port, String path, Map<String, String> form) throws Exception {
-        return browser.post(port, path, form);
-    }
-
     @Test
     void signedInOnOnePublishedThroughTheOtherSeenOnBothAndARestartLosesNothing() throws Exception {
         String database = TestPostgres.newDatabase();
@@ -69,51 +63,41 @@ class SeveralInstancesTest {
             int portB = port(b);
 
             // Sign in on A.
-            HttpResponse<String> loginPage = get(portA, "/login", true);
-            assertThat(browser.cookies()).containsKey("XSRF-TOKEN");
-            HttpResponse<String> signedIn = post(portA, "/login", Map.of("username", "admin",
-                    "password", ADMIN_PASSWORD, "_csrf", CookieJarClient.csrfToken(loginPage)));
+            HttpResponse<String> signedIn = editor.signIn(portA, "admin", ADMIN_PASSWORD);
+            assertThat(editor.cookies()).containsKey("XSRF-TOKEN");
             assertThat(signedIn.statusCode()).isEqualTo(302);
             assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
                     location -> assertThat(location).endsWith("/admin/articles"));
-            assertThat(browser.cookies()).containsKey("SESSION");
+            assertThat(editor.cookies()).containsKey("SESSION");
 
             // B knows the session A made: the form opens there, and publishing through it works.
-            HttpResponse<String> form = get(portB, "/admin/articles/new", true);
+            HttpResponse<String> form = editor.get(portB, "/admin/articles/new");
             assertThat(form.statusCode()).isEqualTo(200);
-            Map<String, String> story = new LinkedHashMap<>();
-            story.put("_csrf", CookieJarClient.csrfToken(form));
-            story.put("action", "publish");
-            story.put("headline", "Two instances, one newsroom");
-            story.put("standfirst", "");
-            story.put("body", "Published through instance B by an editor who signed in on instance A.");
-            story.put("byline", "Cluster desk");
-            story.put("dateline", "Kabul");
-            story.put("section", "Cluster Desk");
+            Map<String, String> story = HttpVisitor.publishForm(HttpVisitor.csrfToken(form),
+                    "Two instances, one newsroom",
+                    "Published through instance B by an editor who signed in on instance A.", "Cluster Desk");
             story.put("tags", "Instances");
-            story.put("slug", "");
-            story.put("publishAt", "");
-            HttpResponse<String> published = post(portB, "/admin/articles", story);
+            HttpResponse<String> published = editor.post(portB, "/admin/articles", story);
             assertThat(published.statusCode()).isEqualTo(302);
             assertThat(published.headers().firstValue("Location").orElseThrow()).contains("/admin/articles/");
 
             // A reader, with no cookies, sees it on both.
             for (int port : new int[] {portA, portB}) {
-                HttpResponse<String> page = get(port, "/articles/two-instances-one-newsroom", false);
+                HttpResponse<String> page = reader.get(port, "/articles/two-instances-one-newsroom");
                 assertThat(page.statusCode()).as("instance on port %d", port).isEqualTo(200);
                 assertThat(Jsoup.parse(page.body()).select("h1").text()).isEqualTo("Two instances, one newsroom");
-                assertThat(get(port, "/sections/cluster-desk", false).body()).contains("Two instances, one newsroom");
+                assertThat(reader.get(port, "/sections/cluster-desk").body()).contains("Two instances, one newsroom");
             }
 
             // B stops: A carries on with the same session; B starts again and has lost nothing.
             b.close();
-            assertThat(get(portA, "/admin/articles", true).statusCode()).isEqualTo(200);
+            assertThat(editor.get(portA, "/admin/articles").statusCode()).isEqualTo(200);
             b = start("b", database);
             int restartedB = port(b);
-            HttpResponse<String> again = get(restartedB, "/articles/two-instances-one-newsroom", false);
+            HttpResponse<String> again = reader.get(restartedB, "/articles/two-instances-one-newsroom");
             assertThat(again.statusCode()).isEqualTo(200);
             assertThat(again.body()).contains("Published through instance B by an editor who signed in on instance A.");
-            HttpResponse<String> newsroom = get(restartedB, "/admin/articles", true);
+            HttpResponse<String> newsroom = editor.get(restartedB, "/admin/articles");
             assertThat(newsroom.statusCode()).as("still signed in after the restart").isEqualTo(200);
             assertThat(newsroom.body()).contains("Two instances, one newsroom");
         } finally {
