@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -48,9 +48,11 @@ public class ArticleListings {
     private final ArticleSlugAliasRepository aliases;
     private final RelatedNews related;
     private final Clock clock;
+    private final RecentWindow window;
 
     ArticleListings(ArticleRepository articles, ArticleSlugAliasRepository aliases, RelatedNews related,
-            Clock clock) {
+            Clock clock, RecentWindow window) {
+        this.window = window;
         this.articles = articles;
         this.aliases = aliases;
         this.related = related;
@@ -79,18 +81,19 @@ public class ArticleListings {
 
     public Listing latest(PageNumber page) {
         Instant now = clock.instant();
-        return kept("latest", "", page, now, pageable -> articles.findLatest(now, pageable));
+        return kept("latest", "", page, now, (since, pageable) -> articles.findLatest(now, since, pageable));
     }
 
     public Listing latestInSection(String sectionSlug, PageNumber page) {
         Instant now = clock.instant();
         return kept("section", sectionSlug, page, now,
-                pageable -> articles.findLatestInSection(sectionSlug, now, pageable));
+                (since, pageable) -> articles.findLatestInSection(sectionSlug, now, since, pageable));
     }
 
     public Listing latestWithTag(String tagSlug, PageNumber page) {
         Instant now = clock.instant();
-        return kept("tag", tagSlug, page, now, pageable -> articles.findLatestWithTag(tagSlug, now, pageable));
+        return kept("tag", tagSlug, page, now,
+                (since, pageable) -> articles.findLatestWithTag(tagSlug, now, since, pageable));
     }
 
     @TransactionalEventListener(fallbackExecution = true)
@@ -100,8 +103,9 @@ public class ArticleListings {
     }
 
     private Listing kept(String kind, String slug, PageNumber page, Instant now,
-            Function<Pageable, Slice<ArticleSummary>> query) {
-        return listings.get(new ListingKey(kind, slug, page.index(), minute(now)), key -> listing(page, query));
+            BiFunction<Instant, Pageable, Slice<ArticleSummary>> query) {
+        return listings.get(new ListingKey(kind, slug, page.index(), minute(now)),
+                key -> listing(page, window.since(now), query));
     }
 
     private static long minute(Instant now) {
@@ -113,8 +117,14 @@ public class ArticleListings {
         return slugs.isEmpty() ? List.of() : articles.findVisibleBySlugIn(slugs, clock.instant());
     }
 
-    private static Listing listing(PageNumber page, Function<Pageable, Slice<ArticleSummary>> query) {
-        Slice<ArticleSummary> slice = query.apply(PageRequest.of(page.index(), PAGE_SIZE));
+    private static Listing listing(PageNumber page, Instant since,
+            BiFunction<Instant, Pageable, Slice<ArticleSummary>> query) {
+        Pageable pageable = PageRequest.of(page.index(), PAGE_SIZE);
+        Slice<ArticleSummary> slice = query.apply(since, pageable);
+        // The recent stories are the head of the whole listing: a full page with more after it is the right one.
+        if (RecentWindow.wholeArchiveNeeded(since, slice.getNumberOfElements() == PAGE_SIZE && slice.hasNext())) {
+            slice = query.apply(RecentWindow.WHOLE_ARCHIVE, pageable);
+        }
         if (!page.isFirst() && slice.isEmpty()) {
             throw new NotFoundException("No page " + page.value());
         }

@@ -25,15 +25,19 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     @Query("select a from Article a join fetch a.section left join fetch a.tags where a.slug = :slug and " + VISIBLE)
     Optional<Article> findVisibleBySlug(@Param("slug") String slug, @Param("now") Instant now);
 
-    @Query(SUMMARY + " where " + VISIBLE + " order by a.publishedAt desc, a.id desc")
-    Slice<ArticleSummary> findLatest(@Param("now") Instant now, Pageable page);
+    /** Newest first, published after {@code since} (see {@link RecentWindow}). */
+    String NEWEST = " and a.publishedAt > :since order by a.publishedAt desc, a.id desc";
 
-    @Query(SUMMARY + " where s.slug = :section and " + VISIBLE + " order by a.publishedAt desc, a.id desc")
+    @Query(SUMMARY + " where " + VISIBLE + NEWEST)
+    Slice<ArticleSummary> findLatest(@Param("now") Instant now, @Param("since") Instant since, Pageable page);
+
+    @Query(SUMMARY + " where s.slug = :section and " + VISIBLE + NEWEST)
     Slice<ArticleSummary> findLatestInSection(@Param("section") String sectionSlug, @Param("now") Instant now,
-            Pageable page);
+            @Param("since") Instant since, Pageable page);
 
-    @Query(SUMMARY + " join a.tags t where t.slug = :tag and " + VISIBLE + " order by a.publishedAt desc, a.id desc")
-    Slice<ArticleSummary> findLatestWithTag(@Param("tag") String tagSlug, @Param("now") Instant now, Pageable page);
+    @Query(SUMMARY + " join a.tags t where t.slug = :tag and " + VISIBLE + NEWEST)
+    Slice<ArticleSummary> findLatestWithTag(@Param("tag") String tagSlug, @Param("now") Instant now,
+            @Param("since") Instant since, Pageable page);
 
     @Query(SUMMARY + " where a.slug in :slugs and " + VISIBLE)
     List<ArticleSummary> findVisibleBySlugIn(@Param("slugs") Collection<String> slugs, @Param("now") Instant now);

@@ -29,28 +29,51 @@ public class ArticleSyndication {
 
     private static final String ORDER = " order by a.publishedAt desc, a.id desc";
 
+    /** Newest first among those published after {@code :since} (see {@link RecentWindow}). */
+    private static final String SINCE = " and a.publishedAt > :since";
+
     private final EntityManager entities;
     private final Clock clock;
+    private final RecentWindow window;
 
-    ArticleSyndication(EntityManager entities, Clock clock) {
+    ArticleSyndication(EntityManager entities, Clock clock, RecentWindow window) {
         this.entities = entities;
         this.clock = clock;
+        this.window = window;
     }
 
     /** The newest public stories, newest first. */
     public List<SyndicatedArticle> newest(int limit) {
-        return withTags(entities.createQuery(NEWEST + ORDER, Article.class), limit);
+        return newest(NEWEST, null, limit);
     }
 
     public List<SyndicatedArticle> newestInSection(String sectionSlug, int limit) {
-        return withTags(entities.createQuery(NEWEST + " and s.slug = :slug" + ORDER, Article.class)
-                .setParameter("slug", sectionSlug), limit);
+        return newest(NEWEST + " and s.slug = :slug", sectionSlug, limit);
     }
 
     public List<SyndicatedArticle> newestWithTag(String tagSlug, int limit) {
-        return withTags(entities.createQuery(NEWEST
-                + " and exists (select 1 from Article t join t.tags tag where t = a and tag.slug = :slug)" + ORDER,
-                Article.class).setParameter("slug", tagSlug), limit);
+        return newest(NEWEST + " and exists (select 1 from Article t join t.tags tag where t = a and tag.slug = :slug)",
+                tagSlug, limit);
+    }
+
+    /** The recent stories first; the whole archive only when they are too few (see {@link RecentWindow}). */
+    private List<SyndicatedArticle> newest(String query, String slug, int limit) {
+        Instant now = clock.instant();
+        Instant since = window.since(now);
+        List<Article> articles = newest(query, slug, now, since, limit);
+        if (RecentWindow.wholeArchiveNeeded(since, articles.size() == limit)) {
+            articles = newest(query, slug, now, RecentWindow.WHOLE_ARCHIVE, limit);
+        }
+        return withTags(articles);
+    }
+
+    private List<Article> newest(String query, String slug, Instant now, Instant since, int limit) {
+        TypedQuery<Article> newest = entities.createQuery(query + SINCE + ORDER, Article.class)
+                .setParameter("now", now).setParameter("since", since).setMaxResults(limit);
+        if (slug != null) {
+            newest.setParameter("slug", slug);
+        }
+        return newest.getResultList();
     }
 
     /** How many stories are public now. */
@@ -85,8 +108,7 @@ public class ArticleSyndication {
                 .getResultList();
     }
 
-    private List<SyndicatedArticle> withTags(TypedQuery<Article> query, int limit) {
-        List<Article> articles = query.setParameter("now", clock.instant()).setMaxResults(limit).getResultList();
+    private List<SyndicatedArticle> withTags(List<Article> articles) {
         if (articles.isEmpty()) {
             return List.of();
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -42,7 +43,7 @@ public class RelatedArticles {
                    select recent.id from (
                        select r.id from article r
                         where r.section_id = :sectionId and r.status = 'PUBLISHED' and r.published_at <= :now
-                          and r.id <> :id
+                          and r.published_at > :since and r.id <> :id
                         order by r.published_at desc, r.id desc
                         limit :limit) recent)
              order by shared_tags desc, same_section desc, a.published_at desc, a.id desc
@@ -72,9 +73,11 @@ public class RelatedArticles {
             """;
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<RecentWindow> window;
 
-    public RelatedArticles(DataSource dataSource) {
+    public RelatedArticles(DataSource dataSource, ObjectProvider<RecentWindow> window) {
         this.jdbc = JdbcClient.create(dataSource);
+        this.window = window;
     }
 
     /** Related stories of a story whose tags are not at hand: one more statement, to read them. */
@@ -90,6 +93,8 @@ public class RelatedArticles {
      */
     public List<RelatedArticle> of(long articleId, long sectionId, Collection<Long> tagIds, Instant now) {
         List<Long> tags = List.copyOf(tagIds);
+        RecentWindow recent = window.getIfAvailable();
+        Instant since = recent == null ? RecentWindow.WHOLE_ARCHIVE : recent.since(now);
         StringBuilder newest = new StringBuilder();
         for (int i = 0; i < tags.size(); i++) {
             newest.append(NEWEST_OF_TAG.formatted(i));
@@ -103,6 +108,8 @@ public class RelatedArticles {
                 .param("id", articleId)
                 .param("sectionId", sectionId)
                 .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                // On a large archive, the section's newest among the last weeks' stories (see RecentWindow).
+                .param("since", OffsetDateTime.ofInstant(since, java.time.ZoneOffset.UTC))
                 .param("limit", LIMIT)
                 .query((rs, row) -> new RelatedArticle(rs.getString("slug"), rs.getString("headline"),
                         rs.getString("section_name"), rs.getObject("published_at", OffsetDateTime.class).toInstant(),

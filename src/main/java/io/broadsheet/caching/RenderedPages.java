@@ -81,7 +81,10 @@ class RenderedPages extends OncePerRequestFilter {
                     && capture.getContentType() != null && !capture.containsHeader(HttpHeaders.SET_COOKIE)) {
                 pages.put(etag, new Page(capture.getContentAsByteArray(), capture.getContentType(),
                         capture.getLocale()));
-                lastShown.put(address(request), etag);
+                String address = address(request);
+                if (address.length() <= 1024) {
+                    lastShown.put(address, etag);
+                }
             }
         } catch (IOException | ServletException | RuntimeException failure) {
             Page last = lastShownAt(request);

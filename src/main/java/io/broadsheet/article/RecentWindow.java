@@ -1,0 +1,67 @@
+package io.broadsheet.article;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
+
+/**
+ * How far back the "newest first" questions look first. A database can only hand out the newest stories of a
+ * listing cheaply if it walks an index backwards; H2 does not (it reads every public story of the listing and
+ * sorts them: some 30 seconds for the front page of a million stories). So on a large archive (at least
+ * {@code broadsheet.listings.large-archive} stories) listings, feeds and related news ask for the last
+ * {@value #DAYS} days first, a few thousand rows at most, and a listing asks the whole archive only when those do
+ * not fill its page. A small archive is always asked whole, in one statement.
+ */
+@Component
+public class RecentWindow {
+
+    static final int DAYS = 30;
+
+    /** Before any publish time the newsroom accepts (from 1900): "the whole archive". */
+    public static final Instant WHOLE_ARCHIVE = Instant.parse("1800-01-01T00:00:00Z");
+
+    private static final Duration RECOUNT_AT_MOST_EVERY = Duration.ofHours(1);
+
+    private final ArticleRepository articles;
+    private final Clock clock;
+    private final long largeFrom;
+    private volatile boolean large;
+    private volatile Instant counted = Instant.MIN;
+
+    RecentWindow(ArticleRepository articles, Clock clock,
+            @Value("${broadsheet.listings.large-archive:20000}") long largeFrom) {
+        this.articles = articles;
+        this.clock = clock;
+        this.largeFrom = largeFrom;
+    }
+
+    /** Where a newest-first question starts looking: {@link #WHOLE_ARCHIVE}, or {@value #DAYS} days ago. */
+    public Instant since(Instant now) {
+        return large ? now.minus(Duration.ofDays(DAYS)) : WHOLE_ARCHIVE;
+    }
+
+    /** Whether an answer asked {@code since} then must be asked again of the whole archive. */
+    public static boolean wholeArchiveNeeded(Instant since, boolean filled) {
+        return !filled && !since.equals(WHOLE_ARCHIVE);
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void count() {
+        counted = clock.instant();
+        large = articles.count() >= largeFrom;
+    }
+
+    /** An archive grows by publishing: counted again after a change, at most once an hour. */
+    @TransactionalEventListener(fallbackExecution = true)
+    void recountAfterChange(ArticleChanged change) {
+        if (!large && counted.plus(RECOUNT_AT_MOST_EVERY).isBefore(clock.instant())) {
+            count();
+        }
+    }
+}
