@@ -169,9 +169,10 @@ run_size() {
     local page_file="$BENCH_DIR/article.html"
     curl -s -o "$page_file" "$base$ARTICLE"
 
+    # The JIT needs tens of seconds of load on 2 cores before the hot paths are compiled.
     echo "Warming up"
     for page in "${PAGES[@]}"; do
-        wrk -t2 -c16 -d5s "$base${page#* }" >/dev/null
+        wrk -t2 -c64 -d10s "$base${page#* }" >/dev/null
     done
 
     declare -A rate
