@@ -5,10 +5,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
@@ -43,6 +49,9 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     private static final int MAX_KEY_LENGTH = 1024;
     private static final int MAX_BODY_BYTES = 512 * 1024;
 
+    /** How long a reader waits for the page another reader is rendering before rendering it too. */
+    private static final int WAIT_FOR_FIRST_SECONDS = 10;
+
     /** Headers the container writes for each answer by itself. */
     private static final List<String> NOT_REPLAYED = List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.DATE,
             HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CONNECTION, "Keep-Alive");
@@ -63,6 +72,8 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     private final Clock clock;
     private final List<String> sessionCookies;
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong rendered = new AtomicLong();
+    private final ConcurrentHashMap<Key, CompletableFuture<Snapshot>> inFlight = new ConcurrentHashMap<>();
     private final Cache<Key, Snapshot> snapshots;
 
     PageSnapshots(List<String> sessionCookies, Clock clock, long maxBytes) {
@@ -91,16 +102,52 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
             replay(kept, request, response);
             return;
         }
-        TeeResponse capture = new TeeResponse(response, MAX_BODY_BYTES);
-        chain.doFilter(request, capture);
-        capture.flushWriter();
-        Snapshot taken = snapshotOf(capture,
-                request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String route
-                        ? route : null);
-        if (taken != null) {
-            // Kept under the generation read before the page was built: if a story changed meanwhile, the page
-            // may show the old one, and the key is already out of date.
-            snapshots.put(key, taken);
+        // One reader renders a page that is not kept; the others asking for it meanwhile wait for that answer
+        // instead of each rendering it (after every edit, hundreds of readers would otherwise miss at once).
+        CompletableFuture<Snapshot> mine = new CompletableFuture<>();
+        CompletableFuture<Snapshot> first = inFlight.putIfAbsent(key, mine);
+        if (first != null) {
+            Snapshot shared = await(first);
+            if (shared != null) {
+                replay(shared, request, response);
+            } else {
+                chain.doFilter(request, response);
+            }
+            return;
+        }
+        Snapshot taken = snapshots.getIfPresent(key);
+        try {
+            if (taken != null) {
+                replay(taken, request, response);
+                return;
+            }
+            TeeResponse capture = new TeeResponse(response, MAX_BODY_BYTES);
+            chain.doFilter(request, capture);
+            capture.flushWriter();
+            taken = snapshotOf(capture,
+                    request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String route
+                            ? route : null);
+            if (taken != null) {
+                // Kept under the generation read before the page was built: if a story changed meanwhile, the
+                // page may show the old one, and the key is already out of date.
+                snapshots.put(key, taken);
+                rendered.incrementAndGet();
+            }
+        } finally {
+            inFlight.remove(key, mine);
+            mine.complete(taken);
+        }
+    }
+
+    /** The answer another request is making, or {@code null} if it made none in time. */
+    private static Snapshot await(CompletableFuture<Snapshot> first) {
+        try {
+            return first.get(WAIT_FOR_FIRST_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (ExecutionException | TimeoutException e) {
+            return null;
         }
     }
 
@@ -216,6 +263,9 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     @Override
     public void bindTo(MeterRegistry registry) {
         CaffeineCacheMetrics.monitor(registry, snapshots, "page-snapshots");
+        FunctionCounter.builder("broadsheet.page.snapshots.rendered", rendered, AtomicLong::get)
+                .description("Pages rendered and kept for anonymous readers (once per address, minute and change)")
+                .register(registry);
     }
 
     @Override

@@ -113,6 +113,31 @@ class PageSnapshotsTest {
     }
 
     @Test
+    void manyReadersAskingForAPageAtOnceHaveItRenderedOnce() throws Exception {
+        articles.publish("Snapshot crowd story", "Snapshot Crowd Desk", NOW.minus(Duration.ofHours(1)));
+        double renderedBefore = meters.get("broadsheet.page.snapshots.rendered").functionCounter().count();
+        var readers = java.util.concurrent.Executors.newFixedThreadPool(16);
+        try {
+            List<java.util.concurrent.Future<HttpResponse<String>>> answers = new java.util.ArrayList<>();
+            for (int i = 0; i < 16; i++) {
+                answers.add(readers.submit(() -> fetch("/sections/snapshot-crowd-desk")));
+            }
+            java.util.Set<String> bodies = new java.util.HashSet<>();
+            for (var answer : answers) {
+                HttpResponse<String> page = answer.get();
+                assertThat(page.statusCode()).isEqualTo(200);
+                bodies.add(page.body());
+            }
+            assertThat(bodies).hasSize(1);
+            assertThat(bodies.iterator().next()).contains("Snapshot crowd story");
+        } finally {
+            readers.shutdownNow();
+        }
+        assertThat(meters.get("broadsheet.page.snapshots.rendered").functionCounter().count())
+                .isEqualTo(renderedBefore + 1);
+    }
+
+    @Test
     void anEditGivesTheNewPageAtOnce() throws Exception {
         Article story = articles.publish("Snapshot edit story", "Snapshot Edit Desk", NOW.minus(Duration.ofHours(1)));
         String path = "/articles/" + story.getSlug();
