@@ -26,14 +26,18 @@ class CachingConfiguration implements WebMvcConfigurer {
     private final PageSnapshots snapshots;
 
     CachingConfiguration(ReaderCaching caching, CacheProperties properties, Clock clock,
-            @Value("${server.servlet.session.cookie.name:}") String sessionCookie) {
+            @Value("${server.servlet.session.cookie.name:}") String sessionCookie,
+            @Value("${spring.jpa.properties.hibernate.search.coordination.strategy:}") String searchCoordination) {
         this.caching = caching;
         this.rendered = new RenderedPages(caching, properties.renderedPagesSize().toBytes());
         List<String> sessionCookies = new ArrayList<>(List.of("SESSION", "JSESSIONID"));
         if (!sessionCookie.isBlank()) {
             sessionCookies.add(sessionCookie);
         }
-        this.snapshots = new PageSnapshots(sessionCookies, clock, properties.snapshotsSize().toBytes());
+        // With outbox-polling, a story reaches the index a moment after its change is announced: search results
+        // kept at that moment would miss it for the rest of the minute, so they are not kept.
+        List<String> notKept = searchCoordination.isBlank() ? List.of() : List.of("/search");
+        this.snapshots = new PageSnapshots(sessionCookies, notKept, clock, properties.snapshotsSize().toBytes());
     }
 
     @Override

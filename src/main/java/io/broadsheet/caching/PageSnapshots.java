@@ -71,12 +71,15 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
 
     private final Clock clock;
     private final List<String> sessionCookies;
+    /** Paths whose answers are never kept (search results, when the index follows changes a moment later). */
+    private final List<String> notKept;
     private final AtomicLong generation = new AtomicLong();
     private final AtomicLong rendered = new AtomicLong();
     private final ConcurrentHashMap<Key, CompletableFuture<Snapshot>> inFlight = new ConcurrentHashMap<>();
     private final Cache<Key, Snapshot> snapshots;
 
-    PageSnapshots(List<String> sessionCookies, Clock clock, long maxBytes) {
+    PageSnapshots(List<String> sessionCookies, List<String> notKept, Clock clock, long maxBytes) {
+        this.notKept = notKept;
         this.clock = clock;
         this.sessionCookies = sessionCookies;
         this.snapshots = Caffeine.newBuilder().maximumWeight(maxBytes).recordStats()
@@ -159,7 +162,7 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
             return null;
         }
         String path = request.getRequestURI();
-        if (ReaderCaching.isPrivatePath(path) || path.startsWith("/actuator")) {
+        if (ReaderCaching.isPrivatePath(path) || path.startsWith("/actuator") || notKept.contains(path)) {
             return null;
         }
         String query = request.getQueryString();

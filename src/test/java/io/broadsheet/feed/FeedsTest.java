@@ -151,6 +151,11 @@ class FeedsTest {
         for (int i = 1; i <= 30; i++) {
             articles.publish("Counted feed story " + i, "Counted Desk", start.plus(Duration.ofMinutes(i)),
                     "Counted A", "Counted B " + i);
+            if (i == 1) {
+                // the section is known from here on (its directory is held for a minute of real time): what is
+                // counted below is the feed's own reading of its stories, not a cold directory
+                feed("/sections/counted-desk/feed.xml", "application/rss+xml;charset=UTF-8");
+            }
         }
         var statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         boolean enabled = statistics.isStatisticsEnabled();
@@ -161,7 +166,8 @@ class FeedsTest {
             assertThat(feed.getEntries()).hasSize(30);
             assertThat(feed.getEntries().get(0).getCategories()).hasSize(3);
             // one to find the section, one for the stories with their section, one for all their tags
-            assertThat(statistics.getPrepareStatementCount()).isLessThanOrEqualTo(3);
+            assertThat(statistics.getPrepareStatementCount()).as("statements for %s",
+                    java.util.Arrays.toString(statistics.getQueries())).isLessThanOrEqualTo(3);
         } finally {
             statistics.setStatisticsEnabled(enabled);
         }
