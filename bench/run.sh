@@ -181,6 +181,10 @@ run_size() {
     # of a search itself.
     local varied="$BENCH_DIR/varied-search.lua"
     {
+        # each wrk thread draws its own sequence of queries (with one seed, both would ask the same in step)
+        echo 'local threads = 0'
+        echo 'function setup(thread) threads = threads + 1; thread:set("id", threads) end'
+        echo 'function init(args) math.randomseed(os.time() * 1000 + id) end'
         echo "local words = {"
         tr -cs '[:alpha:]' '\n' <src/main/resources/seed/afghanistan-report.txt | tr '[:upper:]' '[:lower:]' \
             | awk 'length($0) >= 5' | sort -u | head -300 | sed 's/.*/"&",/'
