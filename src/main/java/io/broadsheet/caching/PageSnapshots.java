@@ -26,6 +26,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.HandlerMapping;
@@ -223,43 +224,21 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
             ServerHttpObservationFilter.findObservationContext(request)
                     .ifPresent(context -> context.setPathPattern(kept.route()));
         }
-        boolean notModified = matches(request.getHeader(HttpHeaders.IF_NONE_MATCH), kept.etag());
+        // Spring's own If-None-Match check (weak comparison, "*", lists): it writes the ETag, and a 304 on a match.
+        boolean notModified = new ServletWebRequest(request, response).checkNotModified(kept.etag());
         for (Header header : kept.headers()) {
-            if (!notModified || NOT_IN_304.stream().noneMatch(header.name()::equalsIgnoreCase)) {
+            if (!header.name().equalsIgnoreCase(HttpHeaders.ETAG)
+                    && (!notModified || NOT_IN_304.stream().noneMatch(header.name()::equalsIgnoreCase))) {
                 response.addHeader(header.name(), header.value());
             }
         }
         if (notModified) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
         // Tomcat writes Content-Language from the locale, not from a header.
         response.setLocale(kept.locale());
         response.setContentLength(kept.body().length);
         response.getOutputStream().write(kept.body());
-    }
-
-    /** If-None-Match by weak comparison (RFC 9110, 13.1.2): {@code *} or any listed tag with the same opaque value. */
-    static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
-        }
-        String opaque = opaque(etag);
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || opaque(tag).equals(opaque)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static String opaque(String tag) {
-        return tag.regionMatches(true, 0, "W/", 0, 2) ? tag.substring(2) : tag;
-    }
-
-    long size() {
-        return snapshots.estimatedSize();
     }
 
     /** Hits and misses as cache_gets_total{cache="page-snapshots"}, for the hit ratio on /actuator/prometheus. */
