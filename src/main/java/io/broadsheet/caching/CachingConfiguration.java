@@ -46,13 +46,14 @@ class CachingConfiguration implements WebMvcConfigurer {
     }
 
     /**
-     * Ahead of Spring Session and Spring Security (and of everything but the request metrics), so that a kept page
-     * is answered without them: it is only ever a page for someone who carries no session.
+     * First of all filters (with the character-encoding one, which does not matter to it): ahead of the request
+     * metrics, Spring Session and Spring Security, so that a kept page is answered without them. It is only ever a
+     * page for someone who carries no session.
      */
     @Bean
     FilterRegistrationBean<PageSnapshots> pageSnapshots() {
         FilterRegistrationBean<PageSnapshots> registration = new FilterRegistrationBean<>(snapshots);
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 2);
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
 

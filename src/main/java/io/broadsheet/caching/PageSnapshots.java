@@ -28,8 +28,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.ServletWebRequest;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
-import org.springframework.web.servlet.HandlerMapping;
 
 /**
  * The whole answer to an anonymous reader's GET (status 200, every header, the bytes), kept by its address and
@@ -44,6 +42,10 @@ import org.springframework.web.servlet.HandlerMapping;
  * <p>Only answers that the rest of the application marked as publicly cacheable (an ETag and a public
  * Cache-Control, see {@link ReaderPageCaching}) and that set no cookie are kept; a request that carries a session
  * cookie or credentials is never answered from here, since a signed-in member of staff gets pages of their own.
+ *
+ * <p>A replayed answer is counted as a hit in {@code cache_gets_total{cache="page-snapshots"}} and logged in the
+ * access log, but not timed in {@code http_server_requests}: the filter runs ahead of the request metrics, whose
+ * bookkeeping cost as much as the replay itself.
  */
 class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
 
@@ -66,8 +68,7 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     private record Header(String name, String value) {
     }
 
-    /** {@code route}: the controller's path pattern, for the request metrics of a replayed answer. */
-    private record Snapshot(byte[] body, String etag, List<Header> headers, Locale locale, String route) {
+    private record Snapshot(byte[] body, String etag, List<Header> headers, Locale locale) {
     }
 
     private final Clock clock;
@@ -128,9 +129,7 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
             TeeResponse capture = new TeeResponse(response, MAX_BODY_BYTES);
             chain.doFilter(request, capture);
             capture.flushWriter();
-            taken = snapshotOf(capture,
-                    request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE) instanceof String route
-                            ? route : null);
+            taken = snapshotOf(capture);
             if (taken != null) {
                 // Kept under the generation read before the page was built: if a story changed meanwhile, the
                 // page may show the old one, and the key is already out of date.
@@ -195,7 +194,7 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         return false;
     }
 
-    private Snapshot snapshotOf(TeeResponse capture, String route) {
+    private Snapshot snapshotOf(TeeResponse capture) {
         String etag = capture.getHeader(HttpHeaders.ETAG);
         String cacheControl = capture.getHeader(HttpHeaders.CACHE_CONTROL);
         byte[] body = capture.copied();
@@ -215,15 +214,11 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         if (headers.stream().noneMatch(header -> header.name().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE))) {
             headers.add(new Header(HttpHeaders.CONTENT_TYPE, capture.getContentType()));
         }
-        return new Snapshot(body, etag, List.copyOf(headers), capture.getLocale(), route);
+        return new Snapshot(body, etag, List.copyOf(headers), capture.getLocale());
     }
 
     private static void replay(Snapshot kept, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (kept.route() != null) {
-            ServerHttpObservationFilter.findObservationContext(request)
-                    .ifPresent(context -> context.setPathPattern(kept.route()));
-        }
         // Spring's own If-None-Match check (weak comparison, "*", lists): it writes the ETag, and a 304 on a match.
         boolean notModified = new ServletWebRequest(request, response).checkNotModified(kept.etag());
         for (Header header : kept.headers()) {
