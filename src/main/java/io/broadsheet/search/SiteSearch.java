@@ -80,7 +80,15 @@ public class SiteSearch {
     public record Hit(ArticleSummary story, String headlineHtml, String snippetHtml) {
     }
 
-    public record Results(Query query, List<Hit> hits, long total, PageNumber page) {
+    /**
+     * {@code total}: how many stories matched, exactly when {@code totalExact}; otherwise at least that many (the
+     * count stops at {@link #MAX_RESULTS}, which is as far as a reader can page).
+     */
+    public record Results(Query query, List<Hit> hits, long total, boolean totalExact, PageNumber page) {
+
+        public long shownTotal() {
+            return totalExact ? total : MAX_RESULTS;
+        }
 
         public boolean hasPrevious() {
             return !page.isFirst();
@@ -104,7 +112,7 @@ public class SiteSearch {
     public Results search(String rawQuery, PageNumber page) {
         Query query = Query.of(rawQuery);
         if (query.isEmpty()) {
-            return new Results(query, List.of(), 0, page);
+            return new Results(query, List.of(), 0, true, page);
         }
         int offset = page.index() * PAGE_SIZE;
         if (offset >= MAX_RESULTS) {
@@ -113,8 +121,8 @@ public class SiteSearch {
         Instant now = clock.instant();
         var result = Search.session(entityManager).search(Article.class)
                 .select(f -> f.composite()
-                        .from(f.field("slug", String.class), f.highlight("headline").highlighter("whole"),
-                                f.highlight("standfirst").highlighter("whole"), f.highlight("body"))
+                        .from(f.field("slug", String.class), f.highlight("headline"), f.highlight("standfirst"),
+                                f.highlight("body"))
                         .asList(Found::of))
                 .where(f -> f.bool()
                         .must(f.simpleQueryString()
@@ -124,10 +132,14 @@ public class SiteSearch {
                                 .matching(query.text())
                                 .defaultOperator(BooleanOperator.AND))
                         .filter(visibleAt(f, now)))
-                .highlighter(h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .fragmentSize(160).numberOfFragments(1))
-                .highlighter("whole", h -> h.plain().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .fragmentSize(600).numberOfFragments(1))
+                // Lucene's unified highlighter reads the words' places from the index (the fields keep term vectors
+                // with offsets) instead of analysing each found story's text again, as the plain one does; it gives
+                // the sentence with the best match.
+                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
+                        .numberOfFragments(1))
+                // Counting stops at the first thousand: past it Lucene may skip the stories that cannot make the
+                // page, instead of scoring every one of them (most of a large archive, for common words).
+                .totalHitCountThreshold(MAX_RESULTS)
                 .fetch(offset, PAGE_SIZE);
         if (!page.isFirst() && result.hits().isEmpty()) {
             throw new NotFoundException("No page " + page.value() + " of results");
@@ -140,7 +152,7 @@ public class SiteSearch {
                 .filter(found -> stories.containsKey(found.slug()))
                 .map(found -> hit(stories.get(found.slug()), found))
                 .toList();
-        return new Results(query, hits, result.total().hitCount(), page);
+        return new Results(query, hits, result.total().hitCountLowerBound(), result.total().isHitCountExact(), page);
     }
 
     static PredicateFinalStep visibleAt(SearchPredicateFactory f, Instant now) {
@@ -150,7 +162,7 @@ public class SiteSearch {
     }
 
     private static Hit hit(ArticleSummary story, Found found) {
-        String headline = found.headline().isEmpty() ? escape(story.headline()) : markOnly(found.headline().get(0));
+        String headline = whole(found.headline(), story.headline());
         String snippet;
         if (!found.body().isEmpty()) {
             snippet = markOnly(found.body().get(0));
@@ -160,6 +172,20 @@ public class SiteSearch {
             snippet = escape(story.summary());
         }
         return new Hit(story, headline, snippet);
+    }
+
+    /**
+     * The headline with its matches marked, or just escaped when the highlighter found none or gave only a sentence
+     * of it (a headline such as "U.S. Embassy closes" can read as two sentences).
+     */
+    private static String whole(List<String> highlighted, String text) {
+        if (!highlighted.isEmpty()) {
+            String marked = markOnly(highlighted.get(0));
+            if (Jsoup.parse(marked).text().equals(Jsoup.parse(escape(text)).text())) {
+                return marked;
+            }
+        }
+        return escape(text);
     }
 
     /** The highlighter escapes the text; this makes sure that nothing but {@code <mark>} can come through. */
