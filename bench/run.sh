@@ -121,7 +121,7 @@ measure() {
 
 generate() {
     local n=$1 dir=$2
-    if [ -f "$dir/generated" ] && [ "${REGENERATE:-0}" != 1 ]; then
+    if [ -f "$dir/generated" ] && [ -f "$dir/bench-queries.txt" ] && [ "${REGENERATE:-0}" != 1 ]; then
         echo "Using the archive of $n stories already generated in $dir"
         return
     fi
@@ -133,6 +133,20 @@ generate() {
         --broadsheet.search.initial-indexing=off >"$dir/generate.log" 2>&1
     echo "$(( $(millis) - start ))" >"$dir/generated"
     grep -E 'Generated [0-9]+ stories in|Search index built' "$dir/generate.log" | sed 's/.*: /  /'
+}
+
+# varied_search_script FILE < queries (one a line, words joined by +): a wrk script asking /search?q= for them in
+# turn, each wrk thread from its own random place (with one order, both threads would ask the same in step).
+varied_search_script() {
+    {
+        echo 'local threads = 0'
+        echo 'function setup(thread) threads = threads + 1; thread:set("id", threads) end'
+        echo 'function init(args) math.randomseed(os.time() * 1000 + id); pos = math.random(#queries) end'
+        echo "queries = {"
+        sed 's/.*/"&",/'
+        echo "}"
+        echo 'request = function() pos = pos % #queries + 1; return wrk.format("GET", "/search?q=" .. queries[pos]) end'
+    } >"$1"
 }
 
 run_size() {
@@ -177,24 +191,21 @@ run_size() {
 
     declare -A rate
     local rows=""
-    # Searches for a different pair of words each time (so that nothing is answered from a kept page): the cost
-    # of a search itself.
-    local varied="$BENCH_DIR/varied-search.lua"
-    {
-        # each wrk thread draws its own sequence of queries (with one seed, both would ask the same in step)
-        echo 'local threads = 0'
-        echo 'function setup(thread) threads = threads + 1; thread:set("id", threads) end'
-        echo 'function init(args) math.randomseed(os.time() * 1000 + id) end'
-        echo "local words = {"
-        tr -cs '[:alpha:]' '\n' <src/main/resources/seed/afghanistan-report.txt | tr '[:upper:]' '[:lower:]' \
-            | awk 'length($0) >= 5' | sort -u | head -300 | sed 's/.*/"&",/'
-        echo "}"
-        echo 'request = function() return wrk.format("GET", "/search?q=" .. words[math.random(#words)] .. "+" .. words[math.random(#words)]) end'
-    } >"$varied"
-    for c in 8 64; do
-        read -r rps p50 p99 errors non2xx < <(measure "$base/search" "$c" "$varied")
-        rows+="| search, a different query each time | $c | $rps | $p50 | $p99 | $errors | $non2xx |"$'\n'
-        echo "  varied search c=$c: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, non-2xx $non2xx"
+    # Searches with different words each time (so that nothing is answered from a kept page): the cost of a search
+    # itself. "a reader's words": the generator's list of words from its stories (names and words that belong
+    # together, as a reader types them to find a story); "two common words": any two of the seeded report's longer
+    # words, which nearly every generated story contains (the worst case: most of the archive matches).
+    local readers="$BENCH_DIR/search-readers-words.lua" common="$BENCH_DIR/search-common-words.lua"
+    varied_search_script "$readers" < <(sed 's/ /+/g' "$dir/bench-queries.txt")
+    varied_search_script "$common" < <(tr -cs '[:alpha:]' '\n' <src/main/resources/seed/afghanistan-report.txt \
+        | tr '[:upper:]' '[:lower:]' | awk 'length($0) >= 5' | sort -u | head -300 \
+        | awk '{ w[NR] = $0 } END { srand(8); for (i = 0; i < 2000; i++) print w[int(rand() * NR) + 1] "+" w[int(rand() * NR) + 1] }')
+    for script in "a reader's words|$readers" "two common words|$common"; do
+        for c in 8 64; do
+            read -r rps p50 p99 errors non2xx < <(measure "$base/search" "$c" "${script#*|}")
+            rows+="| search, ${script%%|*}, different each time | $c | $rps | $p50 | $p99 | $errors | $non2xx |"$'\n'
+            echo "  search (${script%%|*}) c=$c: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, non-2xx $non2xx"
+        done
     done
     for page in "${PAGES[@]}"; do
         local name=${page%% *} path=${page#* }

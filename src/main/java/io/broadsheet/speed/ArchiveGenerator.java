@@ -1,16 +1,15 @@
 package io.broadsheet.speed;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
  * starts with {@code --server.port=-1}: no HTTP connector, so nothing of it is reachable from the web, and the
  * process ends when the archive and its index are written.
  *
- * <p>The stories look like a newspaper's: bodies of 250 to 1,800 words (most near 600) made of words taken from
- * the seeded report and a newsroom vocabulary, a standfirst, a byline and a dateline, eight sections of unequal
+ * <p>The stories look like a newspaper's: bodies of 250 to 1,800 words (most near 600) with words spread as in
+ * a real archive ({@link NewsText}: common words, and names of which each story is about a few), a standfirst, a
+ * byline and a dateline, eight sections of unequal
  * size, one to four of 300 tags (a few tags are on many stories, most on few), publish times spread evenly over
  * the ten years before now, and a few drafts and archived stories among them. Rows go in with JDBC batch inserts
- * (1,000 a batch, one transaction each), so a million take minutes.
+ * (1,000 a batch, one transaction each), so a million take minutes. Beside the database it writes
+ * {@value #QUERY_FILE}: searches for the words of 2,000 of the stories, which bench/run.sh asks in turn.
  */
 @Component
 @ConditionalOnProperty("broadsheet.generate")
@@ -54,17 +55,11 @@ class ArchiveGenerator implements ApplicationRunner {
     private static final List<String> SECTIONS = List.of("World", "Politics", "Business", "Science", "Sport",
             "Culture", "Technology", "Opinion");
     private static final int TAGS = 300;
-    private static final String[] NEWSROOM_WORDS = ("government minister election vote parliament economy market"
-            + " shares inflation bank interest rates budget tax health hospital doctors patients school teachers"
-            + " students university research scientists climate weather storm flood drought energy oil gas power"
-            + " prices workers union strike company profits growth trade exports tariffs talks summit leaders"
-            + " president prime court judge trial police officers crime investigation report officials said"
-            + " spokesman statement announced warned agreed rejected plans policy reform law bill senate council"
-            + " city region province border troops ceasefire peace war refugees aid crisis emergency rescue"
-            + " football match season team coach players goal league cup final victory defeat record film music"
-            + " festival museum artist novel theatre award technology software data internet phone privacy"
-            + " security network satellite space mission launch study found evidence risk cost million billion"
-            + " percent year week month today yesterday morning evening night early late new old first last").split(" ");
+    /** How many searches the run writes for bench/run.sh to ask (each for words of one generated story). */
+    private static final int QUERIES = 2_000;
+
+    /** In the data folder: one search a line, words a reader might type to find one of the generated stories. */
+    static final String QUERY_FILE = "bench-queries.txt";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transaction;
@@ -73,7 +68,9 @@ class ArchiveGenerator implements ApplicationRunner {
     private final ConfigurableApplicationContext context;
     private final long count;
     private final Random random = new Random(8);
-    private final String[] vocabulary;
+    private final NewsText text = new NewsText(random);
+    private final Path queryFile;
+    private final List<String> queries = new ArrayList<>();
 
     ArchiveGenerator(JdbcTemplate jdbc, TransactionTemplate transaction, EntityManagerFactory entityManagers,
             Clock clock, Environment environment, ConfigurableApplicationContext context) {
@@ -83,11 +80,11 @@ class ArchiveGenerator implements ApplicationRunner {
         this.entityManagers = entityManagers;
         this.clock = clock;
         this.count = Long.parseLong(environment.getRequiredProperty("broadsheet.generate"));
-        this.vocabulary = vocabulary();
+        this.queryFile = Path.of(environment.getRequiredProperty("broadsheet.data-dir"), QUERY_FILE);
     }
 
     @Override
-    public void run(ApplicationArguments args) throws InterruptedException {
+    public void run(ApplicationArguments args) throws IOException, InterruptedException {
         long started = System.nanoTime();
         long[] sections = sections();
         long[] tags = tags();
@@ -123,6 +120,7 @@ class ArchiveGenerator implements ApplicationRunner {
         jdbc.execute("alter table article alter column id restart with " + (firstId + count));
         long inserted = System.nanoTime();
         log.info("Generated {} stories in {} s", count, seconds(inserted - started));
+        Files.write(queryFile, queries, StandardCharsets.UTF_8);
         Search.mapping(entityManagers).scope(Article.class).massIndexer()
                 .threadsToLoadObjects(2).batchSizeToLoadObjects(200).startAndWait();
         log.info("Search index built for all stories in {} s", seconds(System.nanoTime() - inserted));
@@ -131,14 +129,18 @@ class ArchiveGenerator implements ApplicationRunner {
     }
 
     private Object[] article(long id, Instant published, long[] sections) {
-        String headline = capitalised(words(6 + random.nextInt(8)));
-        String standfirst = capitalised(words(18 + random.nextInt(20))) + ".";
+        List<String> topic = text.topic();
+        if (id % Math.max(1, count / QUERIES) == 0 && queries.size() < QUERIES) {
+            queries.add(text.query(topic));
+        }
+        String headline = text.headline(topic);
+        String standfirst = capitalised(text.words(18 + random.nextInt(20), topic)) + ".";
         String status = random.nextInt(100) < 2 ? "DRAFT" : random.nextInt(100) < 1 ? "ARCHIVED" : "PUBLISHED";
         OffsetDateTime at = OffsetDateTime.ofInstant(published, ZoneOffset.UTC);
         // Section sizes fall off: the first sections carry most stories, as World and Politics do.
         long section = sections[Math.min(sections.length - 1, (int) Math.abs(random.nextGaussian() * 2.5))];
-        return new Object[] {id, Slugs.of(headline, 180) + "-" + id, headline, standfirst, body(), standfirst,
-                "By " + capitalised(words(2)), capitalised(words(1)).replace(".", ""), section, status,
+        return new Object[] {id, Slugs.of(headline, 180) + "-" + id, headline, standfirst, body(topic), standfirst,
+                "By " + text.name() + " " + text.name(), text.name(), section, status,
                 "DRAFT".equals(status) ? null : at, at, at};
     }
 
@@ -153,7 +155,7 @@ class ArchiveGenerator implements ApplicationRunner {
         return chosen;
     }
 
-    private String body() {
+    private String body(List<String> topic) {
         // Log-normal word count: median about 600, rarely under 250 or over 1,800.
         int words = (int) Math.max(250, Math.min(1800, Math.exp(6.4 + random.nextGaussian() * 0.45)));
         StringBuilder body = new StringBuilder(words * 7);
@@ -162,7 +164,7 @@ class ArchiveGenerator implements ApplicationRunner {
             int left = paragraph;
             while (left > 0) {
                 int sentence = Math.min(left, 8 + random.nextInt(18));
-                body.append(capitalised(words(sentence))).append(". ");
+                body.append(capitalised(text.words(sentence, topic))).append(". ");
                 left -= sentence;
             }
             body.setLength(body.length() - 1);
@@ -172,19 +174,8 @@ class ArchiveGenerator implements ApplicationRunner {
         return body.toString().strip();
     }
 
-    private String words(int n) {
-        StringBuilder text = new StringBuilder();
-        for (int i = 0; i < n; i++) {
-            if (i > 0) {
-                text.append(' ');
-            }
-            text.append(vocabulary[random.nextInt(vocabulary.length)]);
-        }
-        return text.toString();
-    }
-
-    private static String capitalised(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    private static String capitalised(String words) {
+        return NewsText.capitalised(words);
     }
 
     private long[] sections() {
@@ -198,10 +189,9 @@ class ArchiveGenerator implements ApplicationRunner {
     private long[] tags() {
         long[] ids = new long[TAGS];
         Set<String> names = new LinkedHashSet<>();
-        Random pick = new Random(300);
+        NewsText tagWords = new NewsText(new Random(300));
         while (names.size() < TAGS) {
-            names.add(capitalised(vocabulary[pick.nextInt(vocabulary.length)]) + " "
-                    + capitalised(vocabulary[pick.nextInt(vocabulary.length)]));
+            names.add(capitalised(tagWords.commonWord()) + " " + tagWords.name());
         }
         int i = 0;
         for (String name : names) {
@@ -218,21 +208,6 @@ class ArchiveGenerator implements ApplicationRunner {
         }
         jdbc.update("insert into " + table + " (slug, name) values (?, ?)", slug, name);
         return jdbc.queryForObject("select id from " + table + " where slug = ?", Long.class, slug);
-    }
-
-    /** Words as a newspaper uses them: the seeded report's (with their real frequencies) and a newsroom list. */
-    private static String[] vocabulary() {
-        try (InputStream in = ArchiveGenerator.class.getClassLoader()
-                .getResourceAsStream("seed/afghanistan-report.txt")) {
-            String report = new String(in.readAllBytes(), StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
-            List<String> words = new ArrayList<>(Arrays.stream(report.split("[^\\p{L}]+"))
-                    .filter(word -> word.length() > 1).toList());
-            words.addAll(Arrays.asList(NEWSROOM_WORDS));
-            words.addAll(Arrays.asList(NEWSROOM_WORDS));
-            return words.toArray(String[]::new);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     private static String seconds(long nanos) {
