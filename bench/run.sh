@@ -136,16 +136,20 @@ generate() {
 }
 
 # varied_search_script FILE < queries (one a line, words joined by +): a wrk script asking /search?q= for them in
-# turn, each wrk thread from its own random place (with one order, both threads would ask the same in step).
+# turn, each wrk thread from its own random place. Each address also carries a count (&n=, a parameter the site
+# ignores), so that no two requests of a run are the same address and none is answered from a kept page.
 varied_search_script() {
     {
         echo 'local threads = 0'
         echo 'function setup(thread) threads = threads + 1; thread:set("id", threads) end'
-        echo 'function init(args) math.randomseed(os.time() * 1000 + id); pos = math.random(#queries) end'
+        echo 'function init(args) math.randomseed(os.time() * 1000 + id); pos = math.random(#queries); sent = 0 end'
         echo "queries = {"
         sed 's/.*/"&",/'
         echo "}"
-        echo 'request = function() pos = pos % #queries + 1; return wrk.format("GET", "/search?q=" .. queries[pos]) end'
+        echo 'request = function()'
+        echo '    pos = pos % #queries + 1; sent = sent + 1'
+        echo '    return wrk.format("GET", "/search?q=" .. queries[pos] .. "&n=" .. id .. "-" .. sent .. "-" .. os.time())'
+        echo 'end'
     } >"$1"
 }
 

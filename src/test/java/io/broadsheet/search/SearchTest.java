@@ -215,6 +215,24 @@ class SearchTest {
     }
 
     @Test
+    void theCountStopsAtTheThousandResultsAReaderCanPageThrough() {
+        // long ago, so that they stay out of every other test's listings
+        transaction.executeWithoutResult(tx -> {
+            for (int i = 0; i <= SiteSearch.MAX_RESULTS; i++) {
+                articles.save("Quokka census " + i, "Search Desk", ArticleStatus.PUBLISHED,
+                        MORNING.minus(Duration.ofDays(3000)).minusSeconds(i));
+            }
+        });
+
+        Document first = results("quokka");
+        assertThat(first.select(".search-count").text()).isEqualTo("1,000 or more results for “quokka”");
+        assertThat(first.select(".search-results li")).hasSize(10);
+        assertThat(Http.get(port, "/search?q=quokka&page=100").statusCode()).isEqualTo(200);
+        assertThat(Http.get(port, "/search?q=quokka&page=101").statusCode()).isEqualTo(404);
+        assertThat(results("quokka census 7").select(".search-count").text()).isEqualTo("1 result for “quokka census 7”");
+    }
+
+    @Test
     void resultsArePagedTenAtATime() {
         for (int i = 0; i < 12; i++) {
             published("Pangolin report number " + i, null, "About pangolins.", Duration.ofDays(40 + i));
