@@ -21,9 +21,10 @@ import org.springframework.transaction.event.TransactionalEventListener;
 /**
  * The reader side's read-only questions: one story, and pages of the newest stories overall, by section or tag.
  *
- * <p>Answers are kept (Caffeine) for the rest of the minute they were asked in: the key holds the minute, so a
- * scheduled story shows up at the next minute at the latest, and any change to any story drops everything kept
- * once its transaction commits. So a repeat view of an unchanged page asks the database nothing. Each question
+ * <p>Answers are kept (Caffeine) under the {@link StoriesVersion}, which moves on when any story changes (at once
+ * on this instance, within a minute through another) or a scheduled story comes due, so a scheduled story shows
+ * up at the next minute at the latest; any change to any story also drops everything kept once its transaction
+ * commits. So a repeat view of an unchanged page asks the database nothing. Each question
  * is one repository call with its own read-only transaction; a kept answer opens none.
  */
 @Service
@@ -31,28 +32,31 @@ public class ArticleListings {
 
     public static final int PAGE_SIZE = 20;
 
-    private static final Duration KEPT_FOR = Duration.ofMinutes(2);
+    /** Unused answers go after this; the version, not time, says when a kept answer is out of date. */
+    private static final Duration KEPT_UNUSED_FOR = Duration.ofMinutes(10);
 
-    private record StoryKey(String slug, long minute) {
+    private record StoryKey(String slug, long version) {
     }
 
-    private record ListingKey(String kind, String slug, int pageIndex, long minute) {
+    private record ListingKey(String kind, String slug, int pageIndex, long version) {
     }
 
     private final Cache<StoryKey, Optional<ArticlePage>> stories = Caffeine.newBuilder()
-            .expireAfterWrite(KEPT_FOR).maximumSize(5_000).build();
+            .expireAfterAccess(KEPT_UNUSED_FOR).maximumSize(2_000).build();
     private final Cache<ListingKey, Listing> listings = Caffeine.newBuilder()
-            .expireAfterWrite(KEPT_FOR).maximumSize(5_000).build();
+            .expireAfterAccess(KEPT_UNUSED_FOR).maximumSize(5_000).build();
 
     private final ArticleRepository articles;
     private final ArticleSlugAliasRepository aliases;
     private final RelatedNews related;
     private final Clock clock;
     private final RecentWindow window;
+    private final StoriesVersion version;
 
     ArticleListings(ArticleRepository articles, ArticleSlugAliasRepository aliases, RelatedNews related,
-            Clock clock, RecentWindow window) {
+            Clock clock, RecentWindow window, StoriesVersion version) {
         this.window = window;
+        this.version = version;
         this.articles = articles;
         this.aliases = aliases;
         this.related = related;
@@ -70,7 +74,7 @@ public class ArticleListings {
     /** The public story at this slug with its related news; empty when there is none (yet). */
     public Optional<ArticlePage> article(String slug) {
         Instant now = clock.instant();
-        return stories.get(new StoryKey(slug, minute(now)), key -> articles.findVisibleBySlug(slug, now)
+        return stories.get(new StoryKey(slug, version.at(now)), key -> articles.findVisibleBySlug(slug, now)
                 .map(article -> new ArticlePage(ArticleView.of(article), related.of(article, now))));
     }
 
@@ -104,12 +108,8 @@ public class ArticleListings {
 
     private Listing kept(String kind, String slug, PageNumber page, Instant now,
             BiFunction<Instant, Pageable, Slice<ArticleSummary>> query) {
-        return listings.get(new ListingKey(kind, slug, page.index(), minute(now)),
+        return listings.get(new ListingKey(kind, slug, page.index(), version.at(now)),
                 key -> listing(page, window.since(now), query));
-    }
-
-    private static long minute(Instant now) {
-        return Math.floorDiv(now.getEpochSecond(), 60);
     }
 
     /** The stories among {@code slugs} that are public now, in no particular order: for search results. */

@@ -42,6 +42,18 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     @Query(SUMMARY + " where a.slug in :slugs and " + VISIBLE)
     List<ArticleSummary> findVisibleBySlugIn(@Param("slugs") Collection<String> slugs, @Param("now") Instant now);
 
+    /**
+     * Not empty when a story was saved after {@code changedAfter} or became public in ({@code from}, {@code to}]:
+     * one statement, each half read from an index ({@code article_by_update}, {@code article_by_publication}).
+     */
+    @Query(value = """
+            select 1 from article where updated_at > :changedAfter
+            union all
+            select 1 from article where status = 'PUBLISHED' and published_at > :from and published_at <= :to
+            fetch first 1 rows only""", nativeQuery = true)
+    List<Integer> anyChange(@Param("changedAfter") Instant changedAfter, @Param("from") Instant from,
+            @Param("to") Instant to);
+
     Optional<Article> findBySlug(String slug);
 
     @Query("select a from Article a join fetch a.section left join fetch a.tags where a.id = :id")

@@ -24,9 +24,9 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>Order: more shared tags first; then more alike in text (a story that is not among the alike ones counts as
  * not alike); then {@link RelatedArticles}' own order (same section, then newest). Five at most.
  *
- * <p>A list is worked out once and kept for the rest of the minute (the key holds the minute, so a scheduled story
- * due in the meantime shows up at the next minute); any change to any story drops every kept list once its
- * transaction commits, since a change to one story can change the lists of many.
+ * <p>A list is worked out once and kept under the {@link StoriesVersion} (so a scheduled story due in the meantime
+ * shows up at the next minute); any change to any story drops every kept list once its transaction commits, since
+ * a change to one story can change the lists of many.
  */
 @Service
 public class RelatedNews implements MeterBinder {
@@ -36,21 +36,25 @@ public class RelatedNews implements MeterBinder {
     private final RelatedArticles byTagsAndSection;
     private final ObjectProvider<ContentSimilarity> similarity;
     private final Cache<Key, List<RelatedArticle>> kept = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(2)).maximumSize(10_000).recordStats().build();
+            .expireAfterAccess(Duration.ofMinutes(10)).maximumSize(10_000).recordStats().build();
 
-    private record Key(long articleId, long minute) {
+    private record Key(long articleId, long version) {
     }
 
     private record Candidate(RelatedArticle story, double likeness, int baseRank) {
     }
 
-    RelatedNews(RelatedArticles byTagsAndSection, ObjectProvider<ContentSimilarity> similarity) {
+    private final StoriesVersion version;
+
+    RelatedNews(RelatedArticles byTagsAndSection, ObjectProvider<ContentSimilarity> similarity,
+            StoriesVersion version) {
+        this.version = version;
         this.byTagsAndSection = byTagsAndSection;
         this.similarity = similarity;
     }
 
     public List<RelatedArticle> of(Article article, Instant now) {
-        return kept.get(new Key(article.getId(), now.getEpochSecond() / 60), key -> rank(article, now));
+        return kept.get(new Key(article.getId(), version.at(now)), key -> rank(article, now));
     }
 
     /** Hits and misses of the kept lists, as cache_gets_total{cache="related-news"}. */

@@ -3,6 +3,7 @@ package io.broadsheet.speed;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -13,6 +14,7 @@ import io.broadsheet.support.TestClock;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
@@ -35,6 +37,9 @@ class PageViewStatementsTest {
 
     @Autowired
     TestArticles articles;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     record View(MockHttpServletResponse response, long statements) {
     }
@@ -114,6 +119,47 @@ class PageViewStatementsTest {
         View repeat = view("/sections/statements-section-desk");
         assertThat(repeat.response().getContentAsString()).isEqualTo(first.response().getContentAsString());
         assertThat(repeat.statements()).isZero();
+    }
+
+    @Test
+    void aListingIsNotAskedAgainTheNextMinuteWhenNothingChanged() throws Exception {
+        Instant now = Instant.parse("2034-04-04T10:00:30Z");
+        clock.set(now);
+        Article story = articles.publish("Statements next minute story", "Statements Minute Desk",
+                now.minus(Duration.ofMinutes(8)));
+        warmMasthead();
+        String section = "/sections/statements-minute-desk";
+        assertThat(view(section).response().getContentAsString()).contains("Statements next minute story");
+        // A change no look can see (saved without a new updated_at): were the listing read again, it would show.
+        jdbc.update("update article set headline = ? where id = ?", "Statements unseen headline", story.getId());
+
+        clock.set(now.plus(Duration.ofMinutes(1)));
+        View nextMinute = view(section);
+        assertThat(nextMinute.response().getContentAsString()).contains("Statements next minute story")
+                .doesNotContain("Statements unseen headline");
+        // the look for changed stories (article.StoriesVersion), not the listing again
+        assertThat(nextMinute.statements()).isEqualTo(1);
+        assertThat(view(section).statements()).isZero();
+    }
+
+    @Test
+    void aStoryChangedThroughAnotherInstanceShowsFromTheNextMinute() throws Exception {
+        Instant now = Instant.parse("2034-03-03T08:00:30Z");
+        clock.set(now);
+        Article story = articles.publish("Statements other instance story", "Statements Other Desk",
+                now.minus(Duration.ofHours(1)));
+        warmMasthead();
+        String section = "/sections/statements-other-desk";
+        assertThat(view(section).response().getContentAsString()).contains("Statements other instance story");
+
+        // Another instance saves: straight into the shared database, so no event reaches this one.
+        jdbc.update("update article set headline = ?, updated_at = ? where id = ?",
+                "Statements other instance story, changed", Timestamp.from(now), story.getId());
+        assertThat(view(section).response().getContentAsString()).doesNotContain("changed");
+
+        clock.set(now.plus(Duration.ofMinutes(1)));
+        assertThat(view(section).response().getContentAsString())
+                .contains("Statements other instance story, changed");
     }
 
     @Test
