@@ -17,8 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CacheProperties(
         @DefaultValue("60s") Duration maxAge,
         @DefaultValue("5m") Duration staleWhileRevalidate,
-        @DefaultValue("32MB") DataSize renderedPagesSize,
-        @DefaultValue("32MB") DataSize snapshotsSize) {
+        @DefaultValue("8MB") DataSize renderedPagesSize,
+        @DefaultValue("16MB") DataSize snapshotsSize) {
 
     String cacheControl() {
         return "public, max-age=" + maxAge.toSeconds() + ", stale-while-revalidate="
