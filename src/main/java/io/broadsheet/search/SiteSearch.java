@@ -100,12 +100,11 @@ public class SiteSearch {
         }
     }
 
-    private record Found(String slug, List<String> headline, List<String> standfirst, List<String> body) {
+    private record Found(String slug, List<String> headline, List<String> body) {
 
         @SuppressWarnings("unchecked")
         static Found of(List<?> values) {
-            return new Found((String) values.get(0), (List<String>) values.get(1), (List<String>) values.get(2),
-                    (List<String>) values.get(3));
+            return new Found((String) values.get(0), (List<String>) values.get(1), (List<String>) values.get(2));
         }
     }
 
@@ -121,8 +120,7 @@ public class SiteSearch {
         Instant now = clock.instant();
         var result = Search.session(entityManager).search(Article.class)
                 .select(f -> f.composite()
-                        .from(f.field("slug", String.class), f.highlight("headline"), f.highlight("standfirst"),
-                                f.highlight("body"))
+                        .from(f.field("slug", String.class), f.highlight("headline"), f.highlight("body"))
                         .asList(Found::of))
                 .where(f -> f.bool()
                         .must(f.simpleQueryString()
@@ -134,7 +132,8 @@ public class SiteSearch {
                         .filter(visibleAt(f, now)))
                 // Lucene's unified highlighter reads the words' places from the index (the fields keep term vectors
                 // with offsets) instead of analysing each found story's text again, as the plain one does; it gives
-                // the sentence with the best match.
+                // the sentence with the best match. The standfirst is not highlighted: its words are rarely not in
+                // the body too, and each field highlighted costs reading its term vectors.
                 .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1))
                 // Counting stops at the first thousand: past it Lucene may skip the stories that cannot make the
@@ -163,14 +162,7 @@ public class SiteSearch {
 
     private static Hit hit(ArticleSummary story, Found found) {
         String headline = whole(found.headline(), story.headline());
-        String snippet;
-        if (!found.body().isEmpty()) {
-            snippet = markOnly(found.body().get(0));
-        } else if (!found.standfirst().isEmpty()) {
-            snippet = markOnly(found.standfirst().get(0));
-        } else {
-            snippet = escape(story.summary());
-        }
+        String snippet = found.body().isEmpty() ? escape(story.summary()) : markOnly(found.body().get(0));
         return new Hit(story, headline, snippet);
     }
 
