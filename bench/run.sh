@@ -60,7 +60,7 @@ millis() { date +%s%3N; }
 # The JVM options the README recommends for a small machine (the Dockerfile uses the same), plus a class-data
 # archive made once per build by a training run that stops when the application context is ready (Spring Boot's
 # spring.context.exit=onRefresh): it spares the JVM loading and verifying some 20,000 classes at each start.
-JVM_OPTIONS=${JVM_OPTIONS:--Xmx256m -Xms64m -Xmn24m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+JVM_OPTIONS=${JVM_OPTIONS:--Xmx256m -Xms64m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 # glibc's malloc keeps an arena per thread by default: two are plenty and hold much less memory.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP_DIR="$BENCH_DIR/app"
