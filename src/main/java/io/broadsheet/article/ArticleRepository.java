@@ -43,16 +43,17 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     List<ArticleSummary> findVisibleBySlugIn(@Param("slugs") Collection<String> slugs, @Param("now") Instant now);
 
     /**
-     * Not empty when a story was saved after {@code changedAfter} or became public in ({@code from}, {@code to}]:
-     * one statement, each half read from an index ({@code article_by_update}, {@code article_by_publication}).
+     * Not empty when a story was saved in ({@code changedAfter}, {@code changedBefore}] or became public in
+     * ({@code from}, {@code to}]: one statement, each half read from an index ({@code article_by_update},
+     * {@code article_by_publication}).
      */
     @Query(value = """
-            select 1 from article where updated_at > :changedAfter
+            select 1 from article where updated_at > :changedAfter and updated_at <= :changedBefore
             union all
             select 1 from article where status = 'PUBLISHED' and published_at > :from and published_at <= :to
             fetch first 1 rows only""", nativeQuery = true)
-    List<Integer> anyChange(@Param("changedAfter") Instant changedAfter, @Param("from") Instant from,
-            @Param("to") Instant to);
+    List<Integer> anyChange(@Param("changedAfter") Instant changedAfter,
+            @Param("changedBefore") Instant changedBefore, @Param("from") Instant from, @Param("to") Instant to);
 
     Optional<Article> findBySlug(String slug);
 

@@ -18,7 +18,8 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * <p>It moves on at once when a story saved on this instance commits, and otherwise at most once a minute, when
  * the first request of a new minute finds (in one indexed statement) a story that became public since the last
  * look (a scheduled one coming due) or one saved since a minute before it (through another instance: the minute
- * of slack covers a commit that took a while and clocks a little apart). Before, those caches were keyed by the
+ * of slack covers a commit that took a while and clocks a little apart). A save stamped later than a minute from
+ * now (a clock further ahead) counts once this clock has caught up with it. Before, those caches were keyed by the
  * minute and asked the database again every minute whether or not anything had changed: on a large archive the
  * front page's listing then cost a slow query once a minute, which every reader arriving meanwhile waited for.
  */
@@ -80,7 +81,7 @@ public class StoriesVersion {
         try {
             // A clock set back (or a first look) cannot reuse anything: what was public then may not be now.
             if (lookedAt == null || now.isBefore(lookedAt)
-                    || !articles.anyChange(lookedAt.minus(SLACK), lookedAt, now).isEmpty()) {
+                    || !articles.anyChange(lookedAt.minus(SLACK), now.plus(SLACK), lookedAt, now).isEmpty()) {
                 version++;
             }
             lookedAt = now;
