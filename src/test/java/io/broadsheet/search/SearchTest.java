@@ -200,6 +200,16 @@ class SearchTest {
     }
 
     @Test
+    void aHeadlineIsShownWholeEvenWhenItReadsAsTwoSentences() {
+        published("U.S. Embassy in Quarkville closes. Staff leave by road", null,
+                "The embassy in Quarkville shut its doors on Monday.", Duration.ofDays(2));
+
+        Element result = results("quarkville").selectFirst(".search-results li");
+        assertThat(result.select("h2 a").text()).isEqualTo("U.S. Embassy in Quarkville closes. Staff leave by road");
+        assertThat(result.select(".summary mark").eachText()).containsOnly("Quarkville");
+    }
+
+    @Test
     void snippetsAreEscapedAndOnlyTheHighlightIsMarkup() {
         published("<script>alert('zebrafinch')</script> & <b>zebrafinch</b>", null,
                 "Five < six & the zebrafinch sang \"<img src=x onerror=alert(1)>\".", Duration.ofDays(2));
