@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.OptionalInt;
 
 /** Plain HTTP to the running test server, for what MockMvc cannot show: Tomcat's URL parsing and error pages. */
 public final class Http {
@@ -30,6 +32,22 @@ public final class Http {
             return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (Exception e) {
             throw new IllegalStateException("GET " + rawPathAndQuery + " failed", e);
+        }
+    }
+
+    /**
+     * As {@link #rawStatus}, or empty when the server closed the connection before the request was all sent: Tomcat
+     * refuses an oversized request line by answering 400 and closing, and a client still writing then often sees
+     * only the closed connection.
+     */
+    public static OptionalInt rawStatusUnlessClosed(int port, String requestTarget) {
+        try {
+            return OptionalInt.of(rawStatus(port, requestTarget));
+        } catch (IllegalStateException e) {
+            if (e.getCause() instanceof SocketException) {
+                return OptionalInt.empty();
+            }
+            throw e;
         }
     }
 

@@ -101,7 +101,9 @@ class HostileReaderInputTest {
                 assertThat(Http.rawStatus(port, sent)).as(sent).isLessThan(500);
             }
         }
-        assertThat(Http.rawStatus(port, "/search?q=" + "a".repeat(HostileInputs.ONE_MEGABYTE)))
-                .as("a 1 MB request line").isBetween(400, 499);
+        // Refused (400, or the connection closed while it was being sent), and the server carries on.
+        Http.rawStatusUnlessClosed(port, "/search?q=" + "a".repeat(HostileInputs.ONE_MEGABYTE))
+                .ifPresent(status -> assertThat(status).as("a 1 MB request line").isBetween(400, 499));
+        assertThat(Http.get(port, "/").statusCode()).isEqualTo(200);
     }
 }
