@@ -15,6 +15,7 @@ import com.rometools.rome.feed.synd.SyndEntry;
 import com.rometools.rome.feed.synd.SyndFeed;
 import com.rometools.rome.io.SyndFeedInput;
 import io.broadsheet.article.Article;
+import io.broadsheet.section.SectionDirectory;
 import io.broadsheet.support.SiteTest;
 import io.broadsheet.support.TestArticles;
 import io.broadsheet.support.TestClock;
@@ -42,6 +43,9 @@ class FeedsTest {
 
     @Autowired
     EntityManagerFactory entityManagerFactory;
+
+    @Autowired
+    SectionDirectory directory;
 
     @BeforeEach
     void pinClock() {
@@ -157,6 +161,10 @@ class FeedsTest {
                 feed("/sections/counted-desk/feed.xml", "application/rss+xml;charset=UTF-8");
             }
         }
+        // The masthead's list of sections is held for a minute of real time: read afresh now, it cannot expire
+        // between here and the counted request (it did once in CI, adding its statement to the count).
+        directory.refresh();
+        directory.all();
         var statistics = entityManagerFactory.unwrap(SessionFactory.class).getStatistics();
         boolean enabled = statistics.isStatisticsEnabled();
         statistics.setStatisticsEnabled(true);
