@@ -1,6 +1,5 @@
 package io.broadsheet.article;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,7 +23,7 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * front page's listing then cost a slow query once a minute, which every reader arriving meanwhile waited for.
  */
 @Component
-public class StoriesVersion {
+class StoriesVersion {
 
     /** How far back a save by another instance is looked for, beyond the last look. */
     static final Duration SLACK = Duration.ofMinutes(1);
@@ -32,7 +31,6 @@ public class StoriesVersion {
     private static final Logger log = LoggerFactory.getLogger(StoriesVersion.class);
 
     private final ArticleRepository articles;
-    private final Clock clock;
     private final ReentrantLock looking = new ReentrantLock();
 
     private volatile long version;
@@ -40,16 +38,15 @@ public class StoriesVersion {
     /** When the database was last asked successfully. */
     private Instant lookedAt;
 
-    StoriesVersion(ArticleRepository articles, Clock clock) {
+    StoriesVersion(ArticleRepository articles) {
         this.articles = articles;
-        this.clock = clock;
     }
 
     /**
      * The version for what is public at {@code now}. A request that comes while another is asking the database
      * takes the version as it stands (that request's answer is a moment older) rather than waiting in line.
      */
-    public long at(Instant now) {
+    long at(Instant now) {
         long minute = Math.floorDiv(now.getEpochSecond(), 60);
         if (minute != lookedInMinute && looking.tryLock()) {
             try {
@@ -61,10 +58,6 @@ public class StoriesVersion {
             }
         }
         return version;
-    }
-
-    public long now() {
-        return at(clock.instant());
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -134,7 +134,7 @@ class ArchiveGenerator implements ApplicationRunner {
             queries.add(text.query(topic));
         }
         String headline = text.headline(topic);
-        String standfirst = capitalised(text.words(18 + random.nextInt(20), topic)) + ".";
+        String standfirst = NewsText.capitalised(text.words(18 + random.nextInt(20), topic)) + ".";
         String status = random.nextInt(100) < 2 ? "DRAFT" : random.nextInt(100) < 1 ? "ARCHIVED" : "PUBLISHED";
         OffsetDateTime at = OffsetDateTime.ofInstant(published, ZoneOffset.UTC);
         // Section sizes fall off: the first sections carry most stories, as World and Politics do.
@@ -164,7 +164,7 @@ class ArchiveGenerator implements ApplicationRunner {
             int left = paragraph;
             while (left > 0) {
                 int sentence = Math.min(left, 8 + random.nextInt(18));
-                body.append(capitalised(text.words(sentence, topic))).append(". ");
+                body.append(NewsText.capitalised(text.words(sentence, topic))).append(". ");
                 left -= sentence;
             }
             body.setLength(body.length() - 1);
@@ -172,10 +172,6 @@ class ArchiveGenerator implements ApplicationRunner {
             words -= paragraph;
         }
         return body.toString().strip();
-    }
-
-    private static String capitalised(String words) {
-        return NewsText.capitalised(words);
     }
 
     private long[] sections() {
@@ -191,7 +187,7 @@ class ArchiveGenerator implements ApplicationRunner {
         Set<String> names = new LinkedHashSet<>();
         NewsText tagWords = new NewsText(new Random(300));
         while (names.size() < TAGS) {
-            names.add(capitalised(tagWords.commonWord()) + " " + tagWords.name());
+            names.add(NewsText.capitalised(tagWords.commonWord()) + " " + tagWords.name());
         }
         int i = 0;
         for (String name : names) {
