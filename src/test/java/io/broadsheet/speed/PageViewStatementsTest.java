@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.broadsheet.article.Article;
+import io.broadsheet.section.Slugs;
 import io.broadsheet.support.SiteTest;
 import io.broadsheet.support.TestArticles;
 import io.broadsheet.support.TestClock;
@@ -63,6 +64,15 @@ class PageViewStatementsTest {
     void warmMasthead() throws Exception {
         articles.section("Statements Warm-up Desk");
         assertThat(view("/sections/statements-warm-up-desk").response().getStatus()).isEqualTo(200);
+    }
+
+    /** At {@code now}: a story published {@code ago} before, in a section of its own, whose page is read once. */
+    Article listedInItsSection(Instant now, String headline, String sectionName, Duration ago) throws Exception {
+        clock.set(now);
+        Article story = articles.publish(headline, sectionName, now.minus(ago));
+        warmMasthead();
+        assertThat(view("/sections/" + Slugs.of(sectionName)).response().getContentAsString()).contains(headline);
+        return story;
     }
 
     @Test
@@ -124,15 +134,12 @@ class PageViewStatementsTest {
     @Test
     void aListingIsNotAskedAgainTheNextMinuteWhenNothingChanged() throws Exception {
         Instant now = Instant.parse("2034-04-04T10:00:30Z");
-        clock.set(now);
-        Article story = articles.publish("Statements next minute story", "Statements Minute Desk",
-                now.minus(Duration.ofMinutes(8)));
         // Saved with a clock far ahead (as other tests' stories in this shared database are): not a change now.
         articles.publish("Statements far future story", "Statements Future Desk",
                 Instant.parse("2090-01-01T00:00:00Z"));
-        warmMasthead();
+        Article story = listedInItsSection(now, "Statements next minute story", "Statements Minute Desk",
+                Duration.ofMinutes(8));
         String section = "/sections/statements-minute-desk";
-        assertThat(view(section).response().getContentAsString()).contains("Statements next minute story");
         // A change no look can see (saved without a new updated_at): were the listing read again, it would show.
         jdbc.update("update article set headline = ? where id = ?", "Statements unseen headline", story.getId());
 
@@ -148,12 +155,9 @@ class PageViewStatementsTest {
     @Test
     void aStoryChangedThroughAnotherInstanceShowsFromTheNextMinute() throws Exception {
         Instant now = Instant.parse("2034-03-03T08:00:30Z");
-        clock.set(now);
-        Article story = articles.publish("Statements other instance story", "Statements Other Desk",
-                now.minus(Duration.ofHours(1)));
-        warmMasthead();
+        Article story = listedInItsSection(now, "Statements other instance story", "Statements Other Desk",
+                Duration.ofHours(1));
         String section = "/sections/statements-other-desk";
-        assertThat(view(section).response().getContentAsString()).contains("Statements other instance story");
 
         // Another instance saves: straight into the shared database, so no event reaches this one.
         jdbc.update("update article set headline = ?, updated_at = ? where id = ?",
