@@ -154,10 +154,16 @@ public class SiteSearch {
         return new Results(query, hits, result.total().hitCountLowerBound(), result.total().isHitCountExact(), page);
     }
 
+    /**
+     * Public at {@code now}: published and not due later. Asked as "not published after now", a range that holds
+     * only the few stories scheduled ahead, rather than "published up to now", which holds nearly the whole archive:
+     * Lucene built a set of every public story for that on each search (a million entries on a large archive).
+     * A published story always has its time (the newsroom sets it), and the database checks each hit again.
+     */
     static PredicateFinalStep visibleAt(SearchPredicateFactory f, Instant now) {
         return f.bool()
                 .must(f.match().field("status").matching(ArticleStatus.PUBLISHED))
-                .must(f.range().field("publishedAt").atMost(now));
+                .mustNot(f.range().field("publishedAt").greaterThan(now));
     }
 
     private static Hit hit(ArticleSummary story, Found found) {
