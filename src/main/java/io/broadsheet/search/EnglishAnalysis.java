@@ -1,10 +1,12 @@
 package io.broadsheet.search;
 
 import io.broadsheet.article.Article;
+import org.apache.lucene.analysis.Analyzer;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurationContext;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
+import org.hibernate.search.backend.lucene.analysis.model.dsl.LuceneAnalysisOptionalComponentsStep;
 
 /**
  * The "english" analyzer, for both backends: words are split, possessives dropped, lower-cased, stop words removed,
@@ -17,15 +19,22 @@ import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurer;
  */
 public class EnglishAnalysis implements LuceneAnalysisConfigurer, ElasticsearchAnalysisConfigurer {
 
+    /** Lucene's names of the tokenizer and the filters, in order. */
+    private static final String TOKENIZER = "standard";
+    private static final String[] FILTERS = {"englishPossessive", "lowercase", "stop", "asciiFolding", "porterStem"};
+
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
-        context.analyzer(Article.TEXT_ANALYZER).custom()
-                .tokenizer("standard")
-                .tokenFilter("englishPossessive")
-                .tokenFilter("lowercase")
-                .tokenFilter("stop")
-                .tokenFilter("asciiFolding")
-                .tokenFilter("porterStem");
+        LuceneAnalysisOptionalComponentsStep chain = context.analyzer(Article.TEXT_ANALYZER).custom()
+                .tokenizer(TOKENIZER);
+        for (String filter : FILTERS) {
+            chain = chain.tokenFilter(filter);
+        }
+    }
+
+    /** The same chain outside the index, for marking the words of a search in a headline. */
+    static Analyzer standalone() {
+        return HeadlineMarks.build(TOKENIZER, FILTERS);
     }
 
     @Override

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -51,6 +52,7 @@ public class SiteSearch {
 
     private final ArticleListings listings;
     private final Clock clock;
+    private final HeadlineMarks marks = new HeadlineMarks();
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -100,11 +102,11 @@ public class SiteSearch {
         }
     }
 
-    private record Found(String slug, List<String> headline, List<String> body) {
+    private record Found(String slug, List<String> body) {
 
         @SuppressWarnings("unchecked")
         static Found of(List<?> values) {
-            return new Found((String) values.get(0), (List<String>) values.get(1), (List<String>) values.get(2));
+            return new Found((String) values.get(0), (List<String>) values.get(1));
         }
     }
 
@@ -120,7 +122,7 @@ public class SiteSearch {
         Instant now = clock.instant();
         var result = Search.session(entityManager).search(Article.class)
                 .select(f -> f.composite()
-                        .from(f.field("slug", String.class), f.highlight("headline"), f.highlight("body"))
+                        .from(f.field("slug", String.class), f.highlight("body"))
                         .asList(Found::of))
                 .where(f -> f.bool()
                         .must(f.simpleQueryString()
@@ -130,10 +132,11 @@ public class SiteSearch {
                                 .matching(query.text())
                                 .defaultOperator(BooleanOperator.AND))
                         .filter(visibleAt(f, now)))
-                // Lucene's unified highlighter reads the words' places from the index (the fields keep term vectors
+                // Lucene's unified highlighter reads the words' places from the index (the body keeps term vectors
                 // with offsets) instead of analysing each found story's text again, as the plain one does; it gives
-                // the sentence with the best match. The standfirst is not highlighted: its words are rarely not in
-                // the body too, and each field highlighted costs reading its term vectors.
+                // the sentence with the best match. The headline is marked by HeadlineMarks (a dozen words, cheaper
+                // to analyse than to read back from the index); the standfirst is not highlighted: its words are
+                // rarely not in the body too, and each field highlighted costs reading its stored text and vectors.
                 .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
                         .numberOfFragments(1))
                 // Counting stops at the first thousand: past it Lucene may skip the stories that cannot make the
@@ -147,9 +150,10 @@ public class SiteSearch {
         Map<String, ArticleSummary> stories = listings.visibleBySlugs(
                 result.hits().stream().map(Found::slug).toList()).stream()
                 .collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
+        Set<String> words = marks.wordsOf(query.text());
         List<Hit> hits = result.hits().stream()
                 .filter(found -> stories.containsKey(found.slug()))
-                .map(found -> hit(stories.get(found.slug()), found))
+                .map(found -> hit(stories.get(found.slug()), found, words))
                 .toList();
         return new Results(query, hits, result.total().hitCountLowerBound(), result.total().isHitCountExact(), page);
     }
@@ -166,24 +170,9 @@ public class SiteSearch {
                 .mustNot(f.range().field("publishedAt").greaterThan(now));
     }
 
-    private static Hit hit(ArticleSummary story, Found found) {
-        String headline = whole(found.headline(), story.headline());
+    private Hit hit(ArticleSummary story, Found found, Set<String> words) {
         String snippet = found.body().isEmpty() ? escape(story.summary()) : markOnly(found.body().get(0));
-        return new Hit(story, headline, snippet);
-    }
-
-    /**
-     * The headline with its matches marked, or just escaped when the highlighter found none or gave only a sentence
-     * of it (a headline such as "U.S. Embassy closes" can read as two sentences).
-     */
-    private static String whole(List<String> highlighted, String text) {
-        if (!highlighted.isEmpty()) {
-            String marked = markOnly(highlighted.get(0));
-            if (Jsoup.parse(marked).text().equals(Jsoup.parse(escape(text)).text())) {
-                return marked;
-            }
-        }
-        return escape(text);
+        return new Hit(story, marks.mark(story.headline(), words), snippet);
     }
 
     /** The highlighter escapes the text; this makes sure that nothing but {@code <mark>} can come through. */

@@ -126,6 +126,16 @@ class SearchTest {
     }
 
     @Test
+    void theHeadlineMarksEachFormOfTheWordsSearchedForButNoExcludedOnes() {
+        published("Officers seize counterfeit Jam at the border", null,
+                "Officers seized jam at the border crossing.", Duration.ofDays(3));
+
+        Element result = results("seizing JAM -\"border patrol\"").selectFirst(".search-results li");
+        assertThat(result.select("h2 a").text()).isEqualTo("Officers seize counterfeit Jam at the border");
+        assertThat(result.select("h2 mark").eachText()).containsExactly("seize", "Jam");
+    }
+
+    @Test
     void theSeededReportIsFoundThoughItWentInBySqlNotJpa() {
         assertThat(headlines("seize Kandahar"))
                 .containsExactly("Taliban overtakes 3 more major cities in Afghanistan in push toward Kabul");
