@@ -189,12 +189,6 @@ run_size() {
     local page_file="$BENCH_DIR/article.html"
     curl -s -o "$page_file" "$base$ARTICLE"
 
-    # The JIT needs tens of seconds of load on 2 cores before the hot paths are compiled.
-    echo "Warming up"
-    for page in "${PAGES[@]}"; do
-        wrk -t2 -c64 -d10s "$base${page#* }" >/dev/null
-    done
-
     declare -A rate
     local rows=""
     # Searches with different words each time (so that nothing is answered from a kept page): the cost of a search
@@ -206,6 +200,15 @@ run_size() {
     varied_search_script "$common" < <(tr -cs '[:alpha:]' '\n' <src/main/resources/seed/afghanistan-report.txt \
         | tr '[:upper:]' '[:lower:]' | awk 'length($0) >= 5' | sort -u | head -300 \
         | awk '{ w[NR] = $0 } END { srand(8); for (i = 0; i < 2000; i++) print w[int(rand() * NR) + 1] "+" w[int(rand() * NR) + 1] }')
+    # The JIT needs tens of seconds of load on 2 cores before the hot paths are compiled: each page, and searches
+    # with different words (a search runs code no page does: Lucene's scoring, the highlighter).
+    echo "Warming up"
+    for page in "${PAGES[@]}"; do
+        wrk -t2 -c64 -d10s "$base${page#* }" >/dev/null
+    done
+    wrk -t2 -c8 -d20s -s "$readers" "$base/search" >/dev/null
+    wrk -t2 -c8 -d10s -s "$common" "$base/search" >/dev/null
+
     for script in "a reader's words|$readers" "two common words|$common"; do
         for c in 8 64; do
             read -r rps p50 p99 errors non2xx < <(measure "$base/search" "$c" "${script#*|}")
