@@ -9,12 +9,21 @@ import java.net.http.HttpResponse;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import java.nio.charset.StandardCharsets;
+
 import io.broadsheet.support.Http;
 import io.broadsheet.support.SiteTest;
+import org.apache.catalina.connector.Connector;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 
-/** Over real HTTP: stylesheets linked by content hash and kept a year; pages gzipped for clients that ask. */
+/**
+ * Over real HTTP: stylesheets linked by content hash and kept a year; pages gzipped for clients that ask; a story
+ * page fits Tomcat's socket write buffer, so it leaves in one write.
+ */
 @SiteTest
 class StaticAssetsAndCompressionTest {
 
@@ -34,6 +43,25 @@ class StaticAssetsAndCompressionTest {
         assertThat(css.headers().firstValue("Cache-Control")).hasValue("max-age=31536000, public");
         assertThat(css.headers().firstValue("Pragma")).isEmpty();
         assertThat(css.headers().firstValue("Expires")).isEmpty();
+    }
+
+    @Test
+    void aStoryPageFitsTheSocketWriteBufferAndArrivesWhole(@Autowired ServletWebServerApplicationContext context) {
+        Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        // the endpoint answers with the values it was given (as text) and applied to its sockets
+        assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(Integer.toString(32 * 1024));
+        assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
+
+        String story = "/articles/taliban-overtakes-3-more-major-cities-in-afghanistan-in-push-toward-kabul";
+        for (String view : new String[] {"rendered", "replayed"}) {
+            HttpResponse<String> page = Http.get(port, story);
+            int bytes = page.body().getBytes(StandardCharsets.UTF_8).length;
+            assertThat(page.statusCode()).as(view).isEqualTo(200);
+            assertThat(page.headers().firstValueAsLong("Content-Length")).as(view).hasValue(bytes);
+            // more than Tomcat's default 8 KB buffer (two writes), less than ours with room for the headers
+            assertThat(bytes).as(view).isBetween(8 * 1024, 28 * 1024);
+            assertThat(page.body().strip()).as(view).endsWith("</html>");
+        }
     }
 
     @Test
