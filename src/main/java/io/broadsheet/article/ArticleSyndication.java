@@ -12,6 +12,7 @@ import io.broadsheet.article.ArticleView.Link;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.TypedQuery;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -35,11 +36,22 @@ public class ArticleSyndication {
     private final EntityManager entities;
     private final Clock clock;
     private final RecentWindow window;
+    private final StoriesVersion version;
 
-    ArticleSyndication(EntityManager entities, Clock clock, RecentWindow window) {
+    ArticleSyndication(EntityManager entities, Clock clock, RecentWindow window, StoriesVersion version) {
         this.entities = entities;
         this.clock = clock;
         this.window = window;
+        this.version = version;
+    }
+
+    /**
+     * A number that moves on whenever what a feed shows may have changed: a story saved, or one come due (see
+     * {@link StoriesVersion}). A feed written under it can be kept until it moves on, however long that is.
+     */
+    @Transactional(propagation = Propagation.SUPPORTS)
+    public long version() {
+        return version.at(clock.instant());
     }
 
     /** The newest public stories, newest first. */

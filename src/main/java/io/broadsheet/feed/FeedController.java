@@ -2,7 +2,6 @@ package io.broadsheet.feed;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,23 +44,27 @@ class FeedController {
     private final SiteProperties site;
 
     /**
-     * A feed renders every entry's Markdown body, which is too slow to repeat on each request: the written feed is
-     * kept for the rest of the minute (so a scheduled story appears within a minute) and dropped as soon as a
-     * change to any story commits.
+     * A feed reads its stories with their bodies and renders every entry's Markdown, too slow to repeat on each
+     * request (half a second on a million stories): the written feed is kept under the stories' version, which
+     * moves on when any story is saved or a scheduled one comes due (so it appears within the minute), and dropped
+     * as soon as a change to any story commits. Until then it is kept however long, up to {@link #KEPT_BYTES}
+     * of feeds: keyed by the minute, as it was, every reader of a large archive's feed waited for a new one each
+     * minute.
      */
-    private final Cache<FeedKey, Written> written = Caffeine.newBuilder()
-            .expireAfterWrite(Duration.ofMinutes(2)).maximumSize(1_000).build();
-    private final Clock clock;
+    static final long KEPT_BYTES = 8L * 1024 * 1024;
 
-    private record FeedKey(Format format, Scope scope, long minute) {
+    private final Cache<FeedKey, Written> written = Caffeine.newBuilder()
+            .expireAfterAccess(Duration.ofMinutes(10)).maximumWeight(KEPT_BYTES)
+            .weigher((FeedKey key, Written feed) -> feed.body().length).build();
+
+    private record FeedKey(Format format, Scope scope, long storiesVersion) {
     }
 
     private record Written(String etag, Instant lastModified, byte[] body) {
     }
 
     FeedController(ArticleSyndication articles, TopicDirectory topics, Feeds feeds, FeedProperties properties,
-            ReaderCaching caching, MessageSource messages, SiteProperties site, Clock clock) {
-        this.clock = clock;
+            ReaderCaching caching, MessageSource messages, SiteProperties site) {
         this.articles = articles;
         this.topics = topics;
         this.feeds = feeds;
@@ -132,7 +135,7 @@ class FeedController {
 
     private void send(Format format, Scope scope, Supplier<List<SyndicatedArticle>> query,
             HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Written feed = written.get(new FeedKey(format, scope, Math.floorDiv(clock.instant().getEpochSecond(), 60)),
+        Written feed = written.get(new FeedKey(format, scope, articles.version()),
                 key -> write(format, scope, query.get()));
         if (caching.appliesTo(request)
                 && caching.notModified(request, response, feed.etag(), feed.lastModified())) {

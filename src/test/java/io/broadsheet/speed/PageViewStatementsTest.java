@@ -153,6 +153,26 @@ class PageViewStatementsTest {
     }
 
     @Test
+    void aFeedIsNotWrittenAgainTheNextMinuteWhenNothingChanged() throws Exception {
+        Instant now = Instant.parse("2034-05-05T10:00:30Z");
+        Article story = listedInItsSection(now, "Statements feed story", "Statements Feed Desk",
+                Duration.ofMinutes(8));
+        // the site's feed (a section's also asks for its section each time): newest first, this story on top
+        String feed = "/feed.xml";
+        assertThat(view(feed).response().getContentAsString()).contains("Statements feed story");
+        // A change no look can see (saved without a new updated_at): were the feed written again, it would show.
+        jdbc.update("update article set headline = ? where id = ?", "Statements unseen feed headline",
+                story.getId());
+
+        clock.set(now.plus(Duration.ofMinutes(1)));
+        View nextMinute = view(feed);
+        assertThat(nextMinute.response().getContentAsString()).contains("Statements feed story")
+                .doesNotContain("Statements unseen feed headline");
+        // the look for changed stories (article.StoriesVersion), not the feed's stories and tags again
+        assertThat(nextMinute.statements()).isEqualTo(1);
+    }
+
+    @Test
     void aStoryChangedThroughAnotherInstanceShowsFromTheNextMinute() throws Exception {
         Instant now = Instant.parse("2034-03-03T08:00:30Z");
         Article story = listedInItsSection(now, "Statements other instance story", "Statements Other Desk",
