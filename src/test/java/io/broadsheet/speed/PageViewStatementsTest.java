@@ -140,16 +140,25 @@ class PageViewStatementsTest {
         Article story = listedInItsSection(now, "Statements next minute story", "Statements Minute Desk",
                 Duration.ofMinutes(8));
         String section = "/sections/statements-minute-desk";
-        // A change no look can see (saved without a new updated_at): were the listing read again, it would show.
-        jdbc.update("update article set headline = ? where id = ?", "Statements unseen headline", story.getId());
 
-        clock.set(now.plus(Duration.ofMinutes(1)));
-        View nextMinute = view(section);
-        assertThat(nextMinute.response().getContentAsString()).contains("Statements next minute story")
-                .doesNotContain("Statements unseen headline");
+        View nextMinute = nextMinuteAfterAnUnseenChange(story, now, section);
+        assertThat(nextMinute.response().getContentAsString()).contains("Statements next minute story");
         // the look for changed stories (article.StoriesVersion), not the listing again
         assertThat(nextMinute.statements()).isEqualTo(1);
         assertThat(view(section).statements()).isZero();
+    }
+
+    /**
+     * The story's headline changed as no look can see it (saved without a new updated_at), then {@code path} read
+     * a minute later: were what it shows read again, the changed headline would be on it.
+     */
+    View nextMinuteAfterAnUnseenChange(Article story, Instant now, String path) throws Exception {
+        String unseen = "Statements unseen headline [" + story.getId() + "]";
+        jdbc.update("update article set headline = ? where id = ?", unseen, story.getId());
+        clock.set(now.plus(Duration.ofMinutes(1)));
+        View nextMinute = view(path);
+        assertThat(nextMinute.response().getContentAsString()).doesNotContain(unseen);
+        return nextMinute;
     }
 
     @Test
@@ -160,14 +169,9 @@ class PageViewStatementsTest {
         // the site's feed (a section's also asks for its section each time): newest first, this story on top
         String feed = "/feed.xml";
         assertThat(view(feed).response().getContentAsString()).contains("Statements feed story");
-        // A change no look can see (saved without a new updated_at): were the feed written again, it would show.
-        jdbc.update("update article set headline = ? where id = ?", "Statements unseen feed headline",
-                story.getId());
 
-        clock.set(now.plus(Duration.ofMinutes(1)));
-        View nextMinute = view(feed);
-        assertThat(nextMinute.response().getContentAsString()).contains("Statements feed story")
-                .doesNotContain("Statements unseen feed headline");
+        View nextMinute = nextMinuteAfterAnUnseenChange(story, now, feed);
+        assertThat(nextMinute.response().getContentAsString()).contains("Statements feed story");
         // the look for changed stories (article.StoriesVersion), not the feed's stories and tags again
         assertThat(nextMinute.statements()).isEqualTo(1);
     }
