@@ -1,7 +1,11 @@
 package io.broadsheet.search;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
 import io.broadsheet.article.Article;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurationContext;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;
 import org.hibernate.search.backend.lucene.analysis.LuceneAnalysisConfigurationContext;
@@ -32,9 +36,18 @@ public class EnglishAnalysis implements LuceneAnalysisConfigurer, ElasticsearchA
         }
     }
 
-    /** The same chain outside the index, for marking the words of a search in a headline. */
+    /** The same chain outside the index (Lucene's own builder, the same names), for marking a headline's words. */
     static Analyzer standalone() {
-        return HeadlineMarks.build(TOKENIZER, FILTERS);
+        try {
+            CustomAnalyzer.Builder builder = CustomAnalyzer.builder().withTokenizer(TOKENIZER);
+            for (String filter : FILTERS) {
+                builder.addTokenFilter(filter);
+            }
+            return builder.build();
+        } catch (IOException e) {
+            // the filters named here need no files
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -9,7 +9,6 @@ import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.jsoup.nodes.Entities;
@@ -77,19 +76,6 @@ final class HeadlineMarks {
             stream.end();
         } catch (IOException e) {
             // a StringReader does not fail
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** For {@link EnglishAnalysis#standalone()}: Lucene's own builder, with the names the index's chain uses. */
-    static Analyzer build(String tokenizer, String... filters) {
-        try {
-            CustomAnalyzer.Builder builder = CustomAnalyzer.builder().withTokenizer(tokenizer);
-            for (String filter : filters) {
-                builder.addTokenFilter(filter);
-            }
-            return builder.build();
-        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
