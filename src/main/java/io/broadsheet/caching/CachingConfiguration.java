@@ -9,6 +9,7 @@ import io.broadsheet.search.SearchIndexRebuilt;
 import io.broadsheet.weather.WeatherRecorded;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +26,7 @@ class CachingConfiguration implements WebMvcConfigurer {
     private final RenderedPages rendered;
     private final PageSnapshots snapshots;
 
-    CachingConfiguration(ReaderCaching caching, CacheProperties properties, Clock clock,
+    CachingConfiguration(ReaderCaching caching, CacheProperties properties, Clock clock, ServerProperties server,
             @Value("${server.servlet.session.cookie.name:}") String sessionCookie,
             @Value("${spring.jpa.properties.hibernate.search.coordination.strategy:}") String searchCoordination) {
         this.caching = caching;
@@ -37,7 +38,8 @@ class CachingConfiguration implements WebMvcConfigurer {
         // With outbox-polling, a story reaches the index a moment after its change is announced: search results
         // kept at that moment would miss it for the rest of the minute, so they are not kept.
         List<String> notKept = searchCoordination.isBlank() ? List.of() : List.of("/search");
-        this.snapshots = new PageSnapshots(sessionCookies, notKept, clock, properties.snapshotsSize().toBytes());
+        this.snapshots = new PageSnapshots(sessionCookies, notKept, clock, properties.snapshotsSize().toBytes(),
+                server.getCompression());
     }
 
     @Override

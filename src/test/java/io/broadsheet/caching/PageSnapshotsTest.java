@@ -4,16 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
+import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.zip.GZIPInputStream;
 
 import io.broadsheet.article.Article;
 import io.broadsheet.support.SiteTest;
@@ -110,6 +113,36 @@ class PageSnapshotsTest {
         assertThat(notModified.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("public"));
         assertThat(fetch(path, "If-None-Match", "W/\"something-else\"").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void aReaderWhoAcceptsGzipGetsTheKeptPageCompressed() throws Exception {
+        Article story = articles.publish("Snapshot gzip story", "Snapshot Gzip Desk", NOW.minus(Duration.ofHours(1)));
+        String path = "/articles/" + story.getSlug();
+        byte[] page = fetch(path).body().getBytes(StandardCharsets.UTF_8);
+
+        double before = hits();
+        HttpResponse<byte[]> gzipped = fetchBytes(path, "Accept-Encoding", "deflate, gzip");
+        assertThat(hits()).isEqualTo(before + 1);
+        assertThat(gzipped.statusCode()).isEqualTo(200);
+        assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+        assertThat(gzipped.headers().allValues("Vary")).containsExactly("Accept-Encoding");
+        assertThat(gzipped.headers().firstValueAsLong("Content-Length")).hasValue(gzipped.body().length);
+        assertThat(gzipped.body().length).isLessThan(page.length / 2);
+        try (var unzipped = new GZIPInputStream(new ByteArrayInputStream(gzipped.body()))) {
+            assertThat(unzipped.readAllBytes()).isEqualTo(page);
+        }
+
+        // gzip refused (q=0): the page as it is
+        HttpResponse<byte[]> refused = fetchBytes(path, "Accept-Encoding", "gzip;q=0, identity");
+        assertThat(hits()).isEqualTo(before + 2);
+        assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(refused.body()).isEqualTo(page);
+    }
+
+    HttpResponse<byte[]> fetchBytes(String path, String... headers) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).headers(headers)
+                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     @Test
