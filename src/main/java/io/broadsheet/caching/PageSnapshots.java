@@ -229,8 +229,10 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         if (headers.stream().noneMatch(header -> header.name().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE))) {
             headers.add(new Header(HttpHeaders.CONTENT_TYPE, capture.getContentType()));
         }
-        return new Snapshot(body, gzipped(body, capture.getContentType()), etag, List.copyOf(headers),
-                capture.getLocale());
+        // an answer that came encoded already is replayed as it came
+        byte[] gzipped = capture.containsHeader(HttpHeaders.CONTENT_ENCODING) ? null
+                : gzipped(body, capture.getContentType());
+        return new Snapshot(body, gzipped, etag, List.copyOf(headers), capture.getLocale());
     }
 
     /**
