@@ -107,11 +107,12 @@ to_ms() {
     awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v ~ /ms$/) n = n; else if (v ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
-# wrk URL CONNECTIONS [LUA_SCRIPT] -> "rps p50ms p99ms errors non2xx"
+# wrk URL CONNECTIONS [LUA_SCRIPT] [HEADER] -> "rps p50ms p99ms errors non2xx"
 measure() {
-    local out script=()
+    local out script=() header=()
     [ -z "${3:-}" ] || script=(-s "$3")
-    out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency "${script[@]}" "$1")
+    [ -z "${4:-}" ] || header=(-H "$4")
+    out=$(wrk -t2 -c"$2" -d"${DURATION}s" --latency "${script[@]}" "${header[@]}" "$1")
     local rps p50 p99 errors non2xx
     rps=$(awk '/^Requests\/sec/ { printf "%.0f", $2 }' <<<"$out")
     p50=$(to_ms "$(awk '$1 == "50%" { print $2 }' <<<"$out")")
@@ -238,6 +239,13 @@ run_size() {
             echo "  $name c=$c: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, non-2xx $non2xx"
             drain
         done
+    done
+    # As browsers ask for it: compressed (the rows above and nginx's are not, to compare the same bytes).
+    for c in 8 64; do
+        read -r rps p50 p99 errors non2xx < <(measure "$base$ARTICLE" "$c" "" "Accept-Encoding: gzip")
+        rows+="| article, Accept-Encoding: gzip | $c | $rps | $p50 | $p99 | $errors | $non2xx |"$'\n'
+        echo "  article (gzip) c=$c: $rps req/s, p50 $p50 ms, p99 $p99 ms, errors $errors, non-2xx $non2xx"
+        drain
     done
     local rss
     rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
