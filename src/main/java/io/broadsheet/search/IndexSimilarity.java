@@ -66,7 +66,7 @@ class IndexSimilarity implements ContentSimilarity {
                     .select(f -> f.composite().from(f.id(Long.class), f.score()).as(Scored::new))
                     .where(f -> f.bool()
                             .must(like.apply(f))
-                            .filter(SiteSearch.visibleAt(f, now)))
+                            .with(SiteSearch.visibleAt(f, now)))
                     .fetchHits(limit + 1);
         } catch (SearchException unreachable) {
             log.warn("Stories alike in text left out of related news: {}", unreachable.getMessage());

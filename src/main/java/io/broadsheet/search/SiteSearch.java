@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -18,7 +19,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.engine.search.common.BooleanOperator;
 import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
-import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
+import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateOptionsCollector;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
 import org.jsoup.Jsoup;
@@ -131,7 +132,7 @@ public class SiteSearch {
                                 .field("body")
                                 .matching(query.text())
                                 .defaultOperator(BooleanOperator.AND))
-                        .filter(visibleAt(f, now)))
+                        .with(visibleAt(f, now)))
                 // Lucene's unified highlighter reads the words' places from the index (the body keeps term vectors
                 // with offsets) instead of analysing each found story's text again, as the plain one does; it gives
                 // the sentence with the best match. The headline is marked by HeadlineMarks (a dozen words, cheaper
@@ -159,15 +160,21 @@ public class SiteSearch {
     }
 
     /**
-     * Public at {@code now}: published and not due later. Asked as "not published after now", a range that holds
-     * only the few stories scheduled ahead, rather than "published up to now", which holds nearly the whole archive:
-     * Lucene built a set of every public story for that on each search (a million entries on a large archive).
+     * Public at {@code now}: published and not due later, as clauses that exclude (every other status, a publish
+     * time after now) rather than a filter that includes. Both hold only the few stories that are not public: a
+     * filter on "published" holds nearly the whole archive, and as a required clause it kept Lucene from skipping
+     * the stories that cannot make the page (a search over a million stories took twice as long on average with it).
      * A published story always has its time (the newsroom sets it), and the database checks each hit again.
      */
-    static PredicateFinalStep visibleAt(SearchPredicateFactory f, Instant now) {
-        return f.bool()
-                .must(f.match().field("status").matching(ArticleStatus.PUBLISHED))
-                .mustNot(f.range().field("publishedAt").greaterThan(now));
+    static Consumer<BooleanPredicateOptionsCollector<?, ?>> visibleAt(SearchPredicateFactory f, Instant now) {
+        return bool -> {
+            for (ArticleStatus status : ArticleStatus.values()) {
+                if (status != ArticleStatus.PUBLISHED) {
+                    bool.mustNot(f.match().field("status").matching(status));
+                }
+            }
+            bool.mustNot(f.range().field("publishedAt").greaterThan(now));
+        };
     }
 
     private Hit hit(ArticleSummary story, Found found, Set<String> words) {
