@@ -158,7 +158,8 @@ public class Article {
     }
 
     /** The body as readers read it, without Markdown: what the index searches, highlights and compares. */
-    @FullTextField(name = "body", analyzer = TEXT_ANALYZER, highlightable = Highlightable.ANY)
+    @FullTextField(name = "body", analyzer = TEXT_ANALYZER, highlightable = Highlightable.ANY,
+            projectable = Projectable.YES)
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
     public String getBodyText() {
         return ArticleBody.toPlainText(body);

@@ -18,13 +18,10 @@ import io.broadsheet.system.PageNumber;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.hibernate.search.engine.search.common.BooleanOperator;
-import org.hibernate.search.engine.search.highlighter.dsl.HighlighterEncoder;
 import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateOptionsCollector;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.mapper.orm.Search;
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Entities;
-import org.jsoup.safety.Safelist;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,11 +46,9 @@ public class SiteSearch {
     static final float HEADLINE_WEIGHT = 4f;
     static final float STANDFIRST_WEIGHT = 2f;
 
-    private static final Safelist ONLY_MARK = Safelist.none().addTags("mark");
-
     private final ArticleListings listings;
     private final Clock clock;
-    private final HeadlineMarks marks = new HeadlineMarks();
+    private final WordMarks marks = new WordMarks();
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -103,12 +98,7 @@ public class SiteSearch {
         }
     }
 
-    private record Found(String slug, List<String> body) {
-
-        @SuppressWarnings("unchecked")
-        static Found of(List<?> values) {
-            return new Found((String) values.get(0), (List<String>) values.get(1));
-        }
+    private record Found(String slug, String body) {
     }
 
     public Results search(String rawQuery, PageNumber page) {
@@ -121,10 +111,12 @@ public class SiteSearch {
             throw new NotFoundException("Search results stop at " + MAX_RESULTS);
         }
         Instant now = clock.instant();
+        // No highlighter: WordMarks marks the words in the headline and picks the sentence of the body (its text as
+        // stored in the index) with the most of them.
         var result = Search.session(entityManager).search(Article.class)
                 .select(f -> f.composite()
-                        .from(f.field("slug", String.class), f.highlight("body"))
-                        .asList(Found::of))
+                        .from(f.field("slug", String.class), f.field("body", String.class))
+                        .as(Found::new))
                 .where(f -> f.bool()
                         .must(f.simpleQueryString()
                                 .field("headline").boost(HEADLINE_WEIGHT)
@@ -133,13 +125,6 @@ public class SiteSearch {
                                 .matching(query.text())
                                 .defaultOperator(BooleanOperator.AND))
                         .with(visibleAt(f, now)))
-                // Lucene's unified highlighter reads the words' places from the index (the body keeps term vectors
-                // with offsets) instead of analysing each found story's text again, as the plain one does; it gives
-                // the sentence with the best match. The headline is marked by HeadlineMarks (a dozen words, cheaper
-                // to analyse than to read back from the index); the standfirst is not highlighted: its words are
-                // rarely not in the body too, and each field highlighted costs reading its stored text and vectors.
-                .highlighter(h -> h.unified().tag("<mark>", "</mark>").encoder(HighlighterEncoder.HTML)
-                        .numberOfFragments(1))
                 // Counting stops at the first thousand: past it Lucene may skip the stories that cannot make the
                 // page, instead of scoring every one of them (most of a large archive, for common words).
                 .totalHitCountThreshold(MAX_RESULTS)
@@ -178,13 +163,8 @@ public class SiteSearch {
     }
 
     private Hit hit(ArticleSummary story, Found found, Set<String> words) {
-        String snippet = found.body().isEmpty() ? escape(story.summary()) : markOnly(found.body().get(0));
-        return new Hit(story, marks.mark(story.headline(), words), snippet);
-    }
-
-    /** The highlighter escapes the text; this makes sure that nothing but {@code <mark>} can come through. */
-    private static String markOnly(String highlighted) {
-        return Jsoup.clean(highlighted, ONLY_MARK);
+        String snippet = marks.snippet(found.body(), words);
+        return new Hit(story, marks.mark(story.headline(), words), snippet == null ? escape(story.summary()) : snippet);
     }
 
     private static String escape(String text) {

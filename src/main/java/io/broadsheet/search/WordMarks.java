@@ -1,0 +1,180 @@
+package io.broadsheet.search;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
+import org.jsoup.nodes.Entities;
+
+/**
+ * The words of a search marked in a found story: each word that the English analysis turns into a word of the
+ * search ("Seizes" for "seized") in {@code <mark>}, and everything else escaped. A headline is marked whole; from
+ * the body comes a snippet, the sentence with the most of the words searched for.
+ *
+ * <p>Lucene's highlighter did this before, at the price of reading each found story's term vectors, running the
+ * query again over them and scoring every sentence that had a match with a table of its own (a 32 KB buffer per
+ * sentence: about 10 MB of garbage per search on a large archive, where the words of a search fill many
+ * sentences). Analysing the text of ten stories here costs a fraction of that. Words the search excludes
+ * ({@code -word}, {@code -"a phrase"}) are not marked.
+ */
+final class WordMarks {
+
+    /** A snippet longer than this is cut around its first marked word, at spaces, with an ellipsis. */
+    static final int SNIPPET_LENGTH = 300;
+
+    /** A word or a quoted phrase, with the minus that excludes it if there is one. */
+    private static final Pattern PART = Pattern.compile("(-?)(\"[^\"]*\"?|\\S+)");
+
+    private final Analyzer analyzer;
+
+    WordMarks() {
+        this.analyzer = EnglishAnalysis.standalone();
+    }
+
+    /** The analysed words a search asks for. */
+    Set<String> wordsOf(String query) {
+        Set<String> words = new HashSet<>();
+        Matcher part = PART.matcher(query);
+        while (part.find()) {
+            if (part.group(1).isEmpty()) {
+                analyse(part.group(2), (term, start, end) -> words.add(term));
+            }
+        }
+        return words;
+    }
+
+    /** {@code text} as HTML in which only the words in {@code words} are marked up. */
+    String mark(String text, Set<String> words) {
+        if (text == null || text.isEmpty()) {
+            return "";
+        }
+        return html(text, 0, text.length(), matches(text, words));
+    }
+
+    /**
+     * The sentence of {@code text} with the most different words of {@code words} (then the most of them, then the
+     * first), as marked HTML; {@code null} when none of the words is in the text.
+     */
+    String snippet(String text, Set<String> words) {
+        if (text == null || text.isEmpty() || words.isEmpty()) {
+            return null;
+        }
+        List<Match> matches = matches(text, words);
+        if (matches.isEmpty()) {
+            return null;
+        }
+        BreakIterator sentences = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+        sentences.setText(text);
+        int bestStart = 0;
+        int bestEnd = text.length();
+        int bestDifferent = 0;
+        int bestCount = 0;
+        int next = 0;
+        for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
+                start = end, end = sentences.next()) {
+            Set<String> different = new HashSet<>();
+            int count = 0;
+            for (; next < matches.size() && matches.get(next).start() < end; next++) {
+                different.add(matches.get(next).term());
+                count++;
+            }
+            if (different.size() > bestDifferent || (different.size() == bestDifferent && count > bestCount)) {
+                bestStart = start;
+                bestEnd = end;
+                bestDifferent = different.size();
+                bestCount = count;
+            }
+        }
+        return window(text, bestStart, bestEnd, matches);
+    }
+
+    /** The sentence, or if it is long, a stretch of it at spaces from a little before its first marked word. */
+    private static String window(String text, int start, int end, List<Match> matches) {
+        int from = start;
+        int to = end;
+        while (from < to && Character.isWhitespace(text.charAt(from))) {
+            from++;
+        }
+        while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+            to--;
+        }
+        if (to - from <= SNIPPET_LENGTH) {
+            return html(text, from, to, matches);
+        }
+        int first = from;
+        for (Match match : matches) {
+            if (match.start() >= from) {
+                first = match.start();
+                break;
+            }
+        }
+        int cutFrom = from;
+        if (first - from > SNIPPET_LENGTH / 3) {
+            int space = text.lastIndexOf(' ', first - SNIPPET_LENGTH / 6);
+            cutFrom = space > from ? space + 1 : from;
+        }
+        int cutTo = Math.min(to, cutFrom + SNIPPET_LENGTH);
+        if (cutTo < to) {
+            int space = text.lastIndexOf(' ', cutTo);
+            cutTo = space > cutFrom ? space : cutTo;
+        }
+        return (cutFrom > from ? "…" : "") + html(text, cutFrom, cutTo, matches) + (cutTo < to ? "…" : "");
+    }
+
+    private static String html(String text, int from, int to, List<Match> matches) {
+        StringBuilder html = new StringBuilder(to - from + 32);
+        int written = from;
+        for (Match match : matches) {
+            if (match.start() >= written && match.end() <= to) {
+                html.append(Entities.escape(text.substring(written, match.start())))
+                        .append("<mark>").append(Entities.escape(text.substring(match.start(), match.end())))
+                        .append("</mark>");
+                written = match.end();
+            }
+        }
+        return html.append(Entities.escape(text.substring(written, to))).toString();
+    }
+
+    private record Match(String term, int start, int end) {
+    }
+
+    private List<Match> matches(String text, Set<String> words) {
+        List<Match> matches = new ArrayList<>();
+        analyse(text, (term, start, end) -> {
+            if (words.contains(term)) {
+                matches.add(new Match(term, start, end));
+            }
+        });
+        return matches;
+    }
+
+    private interface Token {
+        void found(String term, int start, int end);
+    }
+
+    private void analyse(String text, Token token) {
+        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+            CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
+            OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            stream.reset();
+            while (stream.incrementToken()) {
+                token.found(term.toString(), offset.startOffset(), offset.endOffset());
+            }
+            stream.end();
+        } catch (IOException e) {
+            // a StringReader does not fail
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,57 @@
+package io.broadsheet.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.junit.jupiter.api.Test;
+
+class WordMarksTest {
+
+    private final WordMarks marks = new WordMarks();
+
+    @Test
+    void theSnippetIsTheSentenceWithTheMostDifferentWordsSearchedFor() {
+        Set<String> words = marks.wordsOf("seized Kandahar");
+        String body = "Kandahar. Kandahar, Kandahar and Kandahar again. Fighters seized Kandahar on Thursday. "
+                + "They seize more.";
+
+        assertThat(marks.snippet(body, words))
+                .isEqualTo("Fighters <mark>seized</mark> <mark>Kandahar</mark> on Thursday.");
+    }
+
+    @Test
+    void amongSentencesWithAsManyWordsTheOneWithMoreMatchesAndThenTheFirstWins() {
+        Set<String> words = marks.wordsOf("flood");
+        assertThat(marks.snippet("A flood. Floods and more floods. Another flood and flooding.", words))
+                .isEqualTo("<mark>Floods</mark> and more <mark>floods</mark>.");
+        assertThat(marks.snippet("The flood came. Then a flood went.", words)).isEqualTo("The <mark>flood</mark> came.");
+    }
+
+    @Test
+    void aLongSentenceIsCutAtSpacesAroundItsFirstMarkedWord() {
+        String before = "word ".repeat(100);
+        String after = " other".repeat(100);
+        String snippet = marks.snippet("Start. " + before + "the harbour" + after + ".", marks.wordsOf("harbours"));
+
+        assertThat(snippet).startsWith("…word").endsWith("other…").contains("the <mark>harbour</mark> other");
+        assertThat(Jsoup.parse(snippet).text().length()).isLessThanOrEqualTo(WordMarks.SNIPPET_LENGTH + 2);
+    }
+
+    @Test
+    void noSnippetWhenTheBodyHasNoneOfTheWordsAndNoneForExcludedWords() {
+        assertThat(marks.snippet("Nothing to see here.", marks.wordsOf("harbour"))).isNull();
+        assertThat(marks.snippet("The harbour.", marks.wordsOf("-harbour"))).isNull();
+        assertThat(marks.snippet(null, marks.wordsOf("harbour"))).isNull();
+    }
+
+    @Test
+    void everythingButTheMarksIsEscaped() {
+        String snippet = marks.snippet("Five < six & the <b>zebrafinch</b> sang \"<img src=x onerror=alert(1)>\".",
+                marks.wordsOf("zebrafinch"));
+
+        assertThat(snippet).isEqualTo("Five &lt; six &amp; the &lt;b&gt;<mark>zebrafinch</mark>&lt;/b&gt; sang "
+                + "&quot;&lt;img src=x onerror=alert(1)&gt;&quot;.");
+    }
+}
