@@ -20,8 +20,8 @@ import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
-import org.hibernate.search.engine.backend.types.Highlightable;
 import org.hibernate.search.engine.backend.types.Projectable;
+import org.hibernate.search.engine.backend.types.Searchable;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
@@ -35,12 +35,19 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
  * index in the same breath, so search and related news follow publishing, edits and unpublishing at once.
  */
 @Entity
-@Indexed(index = "article")
+@Indexed(index = Article.SEARCH_INDEX)
 @EntityListeners(ArticleChanges.class)
 public class Article {
 
     /** Analyzer of the text fields: English stemming, so that "seized" finds "seize". */
     public static final String TEXT_ANALYZER = "english";
+
+    /**
+     * The search index's name, and its folder under the index root. The number moves on when the fields change in
+     * a way an existing index cannot take (Lucene refuses a field whose options differ from what its segments
+     * hold): a new name starts an empty index, which the start-up check fills from the database.
+     */
+    public static final String SEARCH_INDEX = "article-2";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -49,10 +56,9 @@ public class Article {
     @KeywordField(projectable = Projectable.YES)
     private String slug;
 
-    @FullTextField(analyzer = TEXT_ANALYZER, highlightable = Highlightable.ANY)
+    @FullTextField(analyzer = TEXT_ANALYZER)
     private String headline;
 
-    @FullTextField(analyzer = TEXT_ANALYZER, highlightable = Highlightable.ANY)
     private String standfirst;
 
     /** Markdown, as the editor wrote it; rendered and sanitised on the way to a reader. */
@@ -157,12 +163,31 @@ public class Article {
         this.summary = Summaries.of(standfirst, body);
     }
 
-    /** The body as readers read it, without Markdown: what the index searches, highlights and compares. */
-    @FullTextField(name = "body", analyzer = TEXT_ANALYZER, highlightable = Highlightable.ANY,
-            projectable = Projectable.YES)
+    /** The body as readers read it, without Markdown: kept in the index for the snippets of search results. */
+    @GenericField(name = "body", searchable = Searchable.NO, projectable = Projectable.YES)
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
     public String getBodyText() {
         return ArticleBody.toPlainText(body);
+    }
+
+    /**
+     * What a search looks in: the headline, the standfirst and the body as one text, so that each word of a search
+     * is one list of stories to walk (Lucene can skip through it by the best score a block of it can reach) rather
+     * than three lists merged; the headline's weight comes from its own field.
+     */
+    @FullTextField(name = "text", analyzer = TEXT_ANALYZER)
+    @IndexingDependency(derivedFrom = {
+            @ObjectPath(@PropertyValue(propertyName = "headline")),
+            @ObjectPath(@PropertyValue(propertyName = "standfirst")),
+            @ObjectPath(@PropertyValue(propertyName = "body"))})
+    public String getSearchText() {
+        StringBuilder text = new StringBuilder();
+        for (String part : new String[] {headline, standfirst, getBodyText()}) {
+            if (part != null && !part.isBlank()) {
+                text.append(part.strip()).append("\n\n");
+            }
+        }
+        return text.toString();
     }
 
     public String getSummary() {

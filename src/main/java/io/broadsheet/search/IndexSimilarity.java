@@ -45,7 +45,7 @@ class IndexSimilarity implements ContentSimilarity {
 
     private static final Logger log = LoggerFactory.getLogger(IndexSimilarity.class);
 
-    private static final String[] FIELDS = {"headline", "standfirst", "body"};
+    private static final String[] FIELDS = {"text"};
 
     @PersistenceContext
     private EntityManager entityManager;
@@ -104,7 +104,7 @@ class IndexSimilarity implements ContentSimilarity {
             moreLikeThis.setMinWordLen(3);
             moreLikeThis.setMaxQueryTerms(25);
             moreLikeThis.setBoost(true);
-            query = moreLikeThis.like("body", new StringReader(text));
+            query = moreLikeThis.like("text", new StringReader(text));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

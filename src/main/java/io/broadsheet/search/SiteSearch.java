@@ -27,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Full-text search over the headline, standfirst and body of the stories public now. Words are matched stemmed
- * (English), all of them must occur, and a match in the headline weighs four times one in the body, a match in
- * the standfirst twice (on top of Lucene's usual weighting by how rare a word is in that field). Quotes search for
- * a phrase, a leading minus excludes a word.
+ * (English) in the three as one text, all of them must occur, and a story whose headline has them scores again
+ * for that, four times over (on top of Lucene's usual weighting by how rare a word is). Quotes search for a phrase,
+ * a leading minus excludes a word.
  */
 @Service
 @Transactional(readOnly = true)
@@ -44,7 +44,6 @@ public class SiteSearch {
     public static final int MAX_RESULTS = 1000;
 
     static final float HEADLINE_WEIGHT = 4f;
-    static final float STANDFIRST_WEIGHT = 2f;
 
     private final ArticleListings listings;
     private final Clock clock;
@@ -119,11 +118,15 @@ public class SiteSearch {
                         .as(Found::new))
                 .where(f -> f.bool()
                         .must(f.simpleQueryString()
-                                .field("headline").boost(HEADLINE_WEIGHT)
-                                .field("standfirst").boost(STANDFIRST_WEIGHT)
-                                .field("body")
+                                .field("text")
                                 .matching(query.text())
                                 .defaultOperator(BooleanOperator.AND))
+                        // One clause for the headline's words, not one per field for each word: per word, Lucene
+                        // merged three lists (headline, standfirst, body) and could hardly skip any story.
+                        .should(f.simpleQueryString()
+                                .field("headline").boost(HEADLINE_WEIGHT)
+                                .matching(query.text())
+                                .defaultOperator(BooleanOperator.OR))
                         .with(visibleAt(f, now)))
                 // Counting stops at the first thousand: past it Lucene may skip the stories that cannot make the
                 // page, instead of scoring every one of them (most of a large archive, for common words).

@@ -62,7 +62,7 @@ class ElasticsearchProfileTest {
                 .satisfies(created -> assertThat(created.body())
                         .contains("\"english\"", "\"possessive_english\"", "\"_english_\"", "\"asciifolding\"",
                                 "\"porter_stem\"")
-                        .contains("\"headline\"", "\"standfirst\"", "\"body\""));
+                        .contains("\"headline\"", "\"text\"", "\"body\""));
     }
 
     @Test
