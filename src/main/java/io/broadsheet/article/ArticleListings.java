@@ -74,7 +74,8 @@ public class ArticleListings {
     /** The public story at this slug with its related news; empty when there is none (yet). */
     public Optional<ArticlePage> article(String slug) {
         Instant now = clock.instant();
-        return stories.get(new StoryKey(slug, version.at(now)), key -> articles.findVisibleBySlug(slug, now)
+        return stories.get(new StoryKey(slug, version.at(now)), key -> articles.findWithSectionAndTagsBySlug(slug)
+                .filter(article -> article.isVisibleAt(now))
                 .map(article -> new ArticlePage(ArticleView.of(article), related.of(article, now))));
     }
 
@@ -114,7 +115,13 @@ public class ArticleListings {
 
     /** The stories among {@code slugs} that are public now, in no particular order: for search results. */
     public List<ArticleSummary> visibleBySlugs(Collection<String> slugs) {
-        return slugs.isEmpty() ? List.of() : articles.findVisibleBySlugIn(slugs, clock.instant());
+        if (slugs.isEmpty()) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        return articles.findPublishedBySlugIn(slugs).stream()
+                .filter(story -> story.publishedAt() != null && !story.publishedAt().isAfter(now))
+                .toList();
     }
 
     private static Listing listing(PageNumber page, Instant since,

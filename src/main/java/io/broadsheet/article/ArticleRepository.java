@@ -22,8 +22,13 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     String SUMMARY = "select new io.broadsheet.article.ArticleSummary(a.slug, a.headline, a.summary, s.slug, s.name,"
             + " a.publishedAt) from Article a join a.section s";
 
-    @Query("select a from Article a join fetch a.section left join fetch a.tags where a.slug = :slug and " + VISIBLE)
-    Optional<Article> findVisibleBySlug(@Param("slug") String slug, @Param("now") Instant now);
+    /**
+     * The story at {@code slug} with its section and tags, public or not: the caller checks. Asked together with
+     * "published up to now", H2 walked the index of public stories by publish time (every one of them) instead of
+     * looking the slug up in its unique index.
+     */
+    @Query("select a from Article a join fetch a.section left join fetch a.tags where a.slug = :slug")
+    Optional<Article> findWithSectionAndTagsBySlug(@Param("slug") String slug);
 
     /** Newest first, published after {@code since} (see {@link RecentWindow}). */
     String NEWEST = " and a.publishedAt > :since order by a.publishedAt desc, a.id desc";
@@ -39,8 +44,9 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     Slice<ArticleSummary> findLatestWithTag(@Param("tag") String tagSlug, @Param("now") Instant now,
             @Param("since") Instant since, Pageable page);
 
-    @Query(SUMMARY + " where a.slug in :slugs and " + VISIBLE)
-    List<ArticleSummary> findVisibleBySlugIn(@Param("slugs") Collection<String> slugs, @Param("now") Instant now);
+    /** The published stories among {@code slugs}, due or not (the caller checks the time: see above). */
+    @Query(SUMMARY + " where a.slug in :slugs and a.status = io.broadsheet.article.ArticleStatus.PUBLISHED")
+    List<ArticleSummary> findPublishedBySlugIn(@Param("slugs") Collection<String> slugs);
 
     /**
      * Not empty when a story was saved in ({@code changedAfter}, {@code changedBefore}] or became public in
