@@ -19,6 +19,7 @@ import jakarta.persistence.JoinTable;
 import jakarta.persistence.ManyToMany;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
@@ -63,6 +64,10 @@ public class Article {
 
     /** Markdown, as the editor wrote it; rendered and sanitised on the way to a reader. */
     private String body;
+
+    /** {@link #getBodyText()}, worked out once: indexing asks for it twice (the stored body, the searched text). */
+    @Transient
+    private String bodyText;
 
     /** The standfirst, or else the body's first sentence: what listings show, kept so they never load bodies. */
     private String summary;
@@ -160,6 +165,7 @@ public class Article {
 
     public void setBody(String body) {
         this.body = body;
+        this.bodyText = null;
         this.summary = Summaries.of(standfirst, body);
     }
 
@@ -167,7 +173,10 @@ public class Article {
     @GenericField(name = "body", searchable = Searchable.NO, projectable = Projectable.YES)
     @IndexingDependency(derivedFrom = @ObjectPath(@PropertyValue(propertyName = "body")))
     public String getBodyText() {
-        return ArticleBody.toPlainText(body);
+        if (bodyText == null) {
+            bodyText = ArticleBody.toPlainText(body);
+        }
+        return bodyText;
     }
 
     /**
