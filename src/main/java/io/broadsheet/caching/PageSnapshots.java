@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -91,6 +92,8 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     private final ConcurrentHashMap<Key, CompletableFuture<Snapshot>> inFlight = new ConcurrentHashMap<>();
     private final Cache<Key, Snapshot> snapshots;
     private final Compression compression;
+    /** {@code server.compression.excluded-user-agents} as Tomcat reads it: one pattern, matched whole. */
+    private final Pattern uncompressedAgents;
 
     PageSnapshots(List<String> sessionCookies, List<String> notKept, Clock clock, long maxBytes,
             Compression compression) {
@@ -98,6 +101,9 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         this.clock = clock;
         this.sessionCookies = sessionCookies;
         this.compression = compression;
+        String[] excluded = compression.getExcludedUserAgents();
+        this.uncompressedAgents = excluded == null || excluded.length == 0 ? null
+                : Pattern.compile(String.join(",", excluded));
         this.snapshots = Caffeine.newBuilder().maximumWeight(maxBytes).recordStats()
                 .weigher((Key key, Snapshot page) -> page.body().length
                         + (page.gzipped() == null ? 0 : page.gzipped().length) + 2 * key.address().length() + 1024)
@@ -276,7 +282,19 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         return false;
     }
 
-    private static void replay(Snapshot kept, HttpServletRequest request, HttpServletResponse response)
+    /**
+     * Whether this reader gets the gzipped copy: their Accept-Encoding allows gzip and their User-Agent is not one
+     * Tomcat is told not to compress for ({@code server.compression.excluded-user-agents}).
+     */
+    private boolean getsGzip(HttpServletRequest request) {
+        if (!acceptsGzip(request)) {
+            return false;
+        }
+        String agent = request.getHeader(HttpHeaders.USER_AGENT);
+        return uncompressedAgents == null || agent == null || !uncompressedAgents.matcher(agent).matches();
+    }
+
+    private void replay(Snapshot kept, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         // Spring's own If-None-Match check (weak comparison, "*", lists): it writes the ETag, and a 304 on a match.
         boolean notModified = new ServletWebRequest(request, response).checkNotModified(kept.etag());
@@ -292,7 +310,7 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         // Tomcat writes Content-Language from the locale, not from a header.
         response.setLocale(kept.locale());
         byte[] body = kept.body();
-        if (kept.gzipped() != null && acceptsGzip(request)) {
+        if (kept.gzipped() != null && getsGzip(request)) {
             // Tomcat leaves an answer that has its Content-Encoding alone (and adds no Vary of its own to it)
             body = kept.gzipped();
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");

@@ -138,6 +138,13 @@ class PageSnapshotsTest {
         assertThat(hits()).isEqualTo(before + 2);
         assertThat(refused.headers().firstValue("Content-Encoding")).isEmpty();
         assertThat(refused.body()).isEqualTo(page);
+
+        // a user agent Tomcat is told not to compress for (server.compression.excluded-user-agents, test profile)
+        HttpResponse<byte[]> excluded = fetchBytes(path, "Accept-Encoding", "gzip", "User-Agent",
+                "Broadsheet-Test-No-Gzip");
+        assertThat(hits()).isEqualTo(before + 3);
+        assertThat(excluded.headers().firstValue("Content-Encoding")).isEmpty();
+        assertThat(excluded.body()).isEqualTo(page);
     }
 
     HttpResponse<byte[]> fetchBytes(String path, String... headers) throws Exception {
