@@ -267,19 +267,27 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         return Arrays.stream(compression.getMimeTypes()).anyMatch(type::equalsIgnoreCase);
     }
 
-    /** Whether the reader's Accept-Encoding allows gzip (not with {@code q=0}). */
+    /**
+     * Whether the reader's Accept-Encoding allows gzip: named, or covered by {@code *}, and not with {@code q=0}.
+     * A gzip entry of its own counts over {@code *} ({@code *;q=0, gzip} allows gzip).
+     */
     static boolean acceptsGzip(HttpServletRequest request) {
+        Boolean any = null;
         for (Enumeration<String> values = request.getHeaders(HttpHeaders.ACCEPT_ENCODING); values.hasMoreElements();) {
             for (String coding : values.nextElement().split(",")) {
                 String[] parts = coding.split(";");
                 String name = parts[0].strip();
-                if (name.equalsIgnoreCase("gzip") || name.equals("*")) {
-                    return Arrays.stream(parts).skip(1).map(String::strip)
-                            .noneMatch(parameter -> parameter.matches("(?i)q\\s*=\\s*0(\\.0{0,3})?"));
+                boolean allowed = Arrays.stream(parts).skip(1).map(String::strip)
+                        .noneMatch(parameter -> parameter.matches("(?i)q\\s*=\\s*0(\\.0{0,3})?"));
+                if (name.equalsIgnoreCase("gzip")) {
+                    return allowed;
+                }
+                if (name.equals("*") && any == null) {
+                    any = allowed;
                 }
             }
         }
-        return false;
+        return any != null && any;
     }
 
     /**
