@@ -50,7 +50,7 @@ class ReaderJourneyBrowserTest {
         var lead = browser.findElement(By.cssSelector("article.lead h2 a"));
         assertThat(lead.getText())
                 .isEqualTo("Taliban overtakes 3 more major cities in Afghanistan in push toward Kabul");
-        lead.click();
+        Browser.follow(browser, lead);
 
         assertThat(browser.getCurrentUrl()).endsWith("/articles/" + ArticlePageTest.SEED_SLUG);
         assertThat(browser.findElement(By.cssSelector(".masthead-date")).getText())

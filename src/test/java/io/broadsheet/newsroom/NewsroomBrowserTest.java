@@ -70,7 +70,7 @@ class NewsroomBrowserTest {
         assertThat(browser.getCurrentUrl()).isEqualTo(base + "/login");
         type("username", editor);
         type("password", TestStaff.PASSWORD);
-        browser.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.login-form button[type=submit]")));
         assertThat(browser.getCurrentUrl()).startsWith(base + "/admin/articles/new");
 
         type("headline", "Kabul airport crowds grow as evacuation flights continue");
@@ -81,7 +81,7 @@ class NewsroomBrowserTest {
         type("section", "World");
         type("tags", "Kabul, Evacuation");
         screenshot("newsroom-form");
-        browser.findElement(By.cssSelector("button[value=publish]")).click();
+        Browser.follow(browser, browser.findElement(By.cssSelector("button[value=publish]")));
 
         assertThat(browser.findElement(By.cssSelector(".notice")).getText()).isEqualTo("Published.");
         assertThat(browser.findElement(By.cssSelector(".heading-row .state")).getText()).isEqualToIgnoringCase("Published");
@@ -97,7 +97,7 @@ class NewsroomBrowserTest {
                 .contains("Kabul airport crowds grow as evacuation flights continue");
         screenshot("seeded-report-with-related");
 
-        browser.findElement(By.linkText("Kabul airport crowds grow as evacuation flights continue")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("Kabul airport crowds grow as evacuation flights continue")));
         assertThat(browser.findElement(By.tagName("h1")).getText())
                 .isEqualTo("Kabul airport crowds grow as evacuation flights continue");
         assertThat(browser.findElement(By.cssSelector(".dateline-place")).getText()).isEqualToIgnoringCase("Kabul");

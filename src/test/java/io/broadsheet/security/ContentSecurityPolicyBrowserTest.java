@@ -74,7 +74,7 @@ class ContentSecurityPolicyBrowserTest {
         browser.get(base + "/login");
         browser.findElement(By.name("username")).sendKeys(editor);
         browser.findElement(By.name("password")).sendKeys(TestStaff.PASSWORD);
-        browser.findElement(By.cssSelector("form.login-form button, form.login-form [type=submit]")).click();
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.login-form button, form.login-form [type=submit]")));
         for (String path : List.of("/admin/articles", "/admin/articles/new", "/admin/weather",
                 "/admin/account/password")) {
             browser.get(base + path);

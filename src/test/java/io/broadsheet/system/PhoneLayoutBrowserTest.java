@@ -84,16 +84,16 @@ class PhoneLayoutBrowserTest {
         assertFitsThePhone("login");
         browser.findElement(By.id("username")).sendKeys(admin);
         browser.findElement(By.id("password")).sendKeys(TestStaff.PASSWORD);
-        browser.findElement(By.cssSelector("form.login-form button")).click();
+        Browser.follow(browser, browser.findElement(By.cssSelector("form.login-form button")));
         for (String path : List.of("/admin/articles", "/admin/articles/new", "/admin/staff", "/admin/weather",
                 "/admin/account/password")) {
             browser.get(base + path);
             assertFitsThePhone(path.replaceAll("[^a-z]+", "-").replaceAll("^-|-$", ""));
         }
-        browser.findElement(By.linkText("Articles")).click();
-        browser.findElement(By.cssSelector("table.articles a")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("Articles")));
+        Browser.follow(browser, browser.findElement(By.cssSelector("table.articles a")));
         assertFitsThePhone("admin-edit");
-        browser.findElement(By.linkText("History")).click();
+        Browser.follow(browser, browser.findElement(By.linkText("History")));
         assertFitsThePhone("admin-history");
     }
 }
