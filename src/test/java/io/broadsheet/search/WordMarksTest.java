@@ -54,4 +54,18 @@ class WordMarksTest {
         assertThat(snippet).isEqualTo("Five &lt; six &amp; the &lt;b&gt;<mark>zebrafinch</mark>&lt;/b&gt; sang "
                 + "&quot;&lt;img src=x onerror=alert(1)&gt;&quot;.");
     }
+
+    @Test
+    void wordsWhoseStemEndsOtherwiseOrWhoseLettersAreFoldedAreFoundInAnySentence() {
+        // "toys" is "toi" once stemmed and "Zürich" is "zurich" once folded: neither is spelled in the body as the
+        // search has it, and each time the sentence with it must win over one with another word searched for
+        assertThat(marks.snippet("Carts lined the road. Its toy stalls sold toy after toy.", marks.wordsOf("toys carts")))
+                .isEqualTo("Its <mark>toy</mark> stalls sold <mark>toy</mark> after <mark>toy</mark>.");
+        assertThat(marks.snippet("Delegates came from Geneva. Talks in Zürich, then in Zürich again.",
+                marks.wordsOf("zurich geneva")))
+                .isEqualTo("Talks in <mark>Zürich</mark>, then in <mark>Zürich</mark> again.");
+        // "Æsir" folds to "aesir", which no quick look at the letters finds: the whole text is analysed then
+        assertThat(marks.snippet("Talks began. The Æsir saga was read aloud.", marks.wordsOf("aesir")))
+                .isEqualTo("The <mark>Æsir</mark> saga was read aloud.");
+    }
 }
