@@ -3,6 +3,7 @@ package io.broadsheet.caching;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.reflect.Method;
 import java.lang.reflect.RecordComponent;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -11,9 +12,11 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAccessor;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -48,6 +51,24 @@ public class ReaderCaching {
     /** Descriptions of record instances, by identity (weak keys), so a kept record is not walked again. */
     private static final Cache<Record, String> DESCRIBED = Caffeine.newBuilder().weakKeys().maximumSize(20_000)
             .build();
+
+    /**
+     * Each record type's components and their accessors, looked up once per type: asking the class for them on
+     * every description (the JVM resolving names and checking access each time) cost more than all the rest of a
+     * search page's ETag.
+     */
+    private static final ClassValue<List<Field>> FIELDS = new ClassValue<>() {
+        @Override
+        protected List<Field> computeValue(Class<?> type) {
+            List<Field> fields = new ArrayList<>();
+            for (RecordComponent component : type.getRecordComponents()) {
+                Method accessor = component.getAccessor();
+                accessor.setAccessible(true);
+                fields.add(new Field(component.getName(), accessor));
+            }
+            return List.copyOf(fields);
+        }
+    };
 
     private final CacheProperties properties;
     private final String buildKey;
@@ -173,9 +194,9 @@ public class ReaderCaching {
 
     private static boolean describeRecord(Record record, StringBuilder out) {
         out.append(record.getClass().getName()).append('(');
-        for (RecordComponent component : record.getClass().getRecordComponents()) {
-            out.append(component.getName()).append('=');
-            if (!describe(read(component, record), out)) {
+        for (Field field : FIELDS.get(record.getClass())) {
+            out.append(field.name()).append('=');
+            if (!describe(field.read(record), out)) {
                 return false;
             }
             out.append(',');
@@ -184,13 +205,15 @@ public class ReaderCaching {
         return true;
     }
 
-    private static Object read(RecordComponent component, Record record) {
-        try {
-            var accessor = component.getAccessor();
-            accessor.setAccessible(true);
-            return accessor.invoke(record);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read " + component, e);
+    /** A record component: its name and its accessor. */
+    private record Field(String name, Method accessor) {
+
+        Object read(Record record) {
+            try {
+                return accessor.invoke(record);
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("Cannot read " + name + " of " + record.getClass().getName(), e);
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.text.Normalizer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -77,8 +78,15 @@ final class WordMarks {
         sentences.setText(text);
         List<String> keys = keysOf(words);
         List<Match> matches = new ArrayList<>();
+        // where each sentence ends, found once (the break iterator is a good part of the cost)
+        int[] ends = new int[16];
+        int sentenceCount = 0;
         for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
                 start = end, end = sentences.next()) {
+            if (sentenceCount == ends.length) {
+                ends = Arrays.copyOf(ends, ends.length * 2);
+            }
+            ends[sentenceCount++] = end;
             if (mayHold(text.substring(start, end), keys)) {
                 int offset = start;
                 analyse(text.substring(start, end), (term, from, to) -> {
@@ -100,8 +108,8 @@ final class WordMarks {
         int bestDifferent = 0;
         int bestCount = 0;
         int next = 0;
-        for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
-                start = end, end = sentences.next()) {
+        for (int i = 0, start = 0; i < sentenceCount; start = ends[i], i++) {
+            int end = ends[i];
             Set<String> different = new HashSet<>();
             int count = 0;
             for (; next < matches.size() && matches.get(next).start() < end; next++) {
