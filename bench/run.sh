@@ -4,7 +4,8 @@
 #   bench/run.sh                 # N = 1,000 and 1,000,000 generated stories
 #   bench/run.sh 1000            # only N = 1,000
 #
-# Environment: DURATION (wrk seconds per measurement, default 15), PORT (default 8151), NGINX_PORT (8152),
+# Environment: DURATION (wrk seconds per measurement, default 15), WARMUP_SEARCH (seconds of searches with
+# different words before measuring, default 180), PORT (default 8151), NGINX_PORT (8152),
 # BENCH_DIR (default target/bench: generated archives, logs and results), SKIP_BUILD=1 (use the jar as built),
 # REGENERATE=1 (write the archives again even if BENCH_DIR has them), JVM_OPTIONS (default below), CDS=0 (start
 # without the class-data archive).
@@ -14,6 +15,7 @@ cd "$(dirname "$0")/.."
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 1000000)
 DURATION=${DURATION:-15}
+WARMUP_SEARCH=${WARMUP_SEARCH:-180}
 PORT=${PORT:-8151}
 NGINX_PORT=${NGINX_PORT:-8152}
 BENCH_DIR=$(mkdir -p "${BENCH_DIR:-target/bench}" && cd "${BENCH_DIR:-target/bench}" && pwd)
@@ -230,14 +232,16 @@ run_size() {
     varied_search_script "$common" < <(tr -cs '[:alpha:]' '\n' <src/main/resources/seed/afghanistan-report.txt \
         | tr '[:upper:]' '[:lower:]' | awk 'length($0) >= 5' | sort -u | head -300 \
         | awk '{ w[NR] = $0 } END { srand(8); for (i = 0; i < 2000; i++) print w[int(rand() * NR) + 1] "+" w[int(rand() * NR) + 1] }')
-    # The JIT needs tens of seconds of load on 2 cores before the hot paths are compiled: each page, and searches
-    # with different words (a search runs code no page does: Lucene's scoring, the highlighter).
+    # The JIT needs load on 2 cores before the hot paths are compiled: tens of seconds for each page, minutes for
+    # searches with different words, which run code no page does (Lucene's scoring, the snippets, the database
+    # check, rendering): on a fresh start at 1,000 stories, a reader's words went from 80 to 480 requests/s in
+    # 15 s windows over three minutes. WARMUP_SEARCH seconds of them (two thirds a reader's words).
     echo "Warming up"
     for page in "${PAGES[@]}"; do
         wrk -t2 -c64 -d10s "$base${page#* }" >/dev/null
     done
-    wrk -t2 -c8 -d20s -s "$readers" "$base/search" >/dev/null
-    wrk -t2 -c8 -d10s -s "$common" "$base/search" >/dev/null
+    wrk -t2 -c8 -d$((WARMUP_SEARCH * 2 / 3))s -s "$readers" "$base/search" >/dev/null
+    wrk -t2 -c8 -d$((WARMUP_SEARCH / 3))s -s "$common" "$base/search" >/dev/null
 
     for script in "a reader's words|$readers" "two common words|$common"; do
         for c in 8 64; do
@@ -324,7 +328,7 @@ CONF
         echo
         echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo),"\
              "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); Java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }');"\
-             "load average before the run $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2, ${DURATION} s per row."
+             "load average before the run $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2, ${DURATION} s per row, after ${WARMUP_SEARCH} s of searches."
         echo
         echo "| page | connections | requests/s | p50 ms | p99 ms | socket errors | non-2xx |"
         echo "| --- | --- | --- | --- | --- | --- | --- |"
