@@ -87,13 +87,9 @@ final class WordMarks {
                 ends = Arrays.copyOf(ends, ends.length * 2);
             }
             ends[sentenceCount++] = end;
-            if (mayHold(text.substring(start, end), keys)) {
-                int offset = start;
-                analyse(text.substring(start, end), (term, from, to) -> {
-                    if (words.contains(term)) {
-                        matches.add(new Match(term, offset + from, offset + to));
-                    }
-                });
+            String sentence = text.substring(start, end);
+            if (mayHold(sentence, keys)) {
+                addMatches(sentence, start, words, matches);
             }
         }
         if (matches.isEmpty()) {
@@ -208,12 +204,17 @@ final class WordMarks {
 
     private List<Match> matches(String text, Set<String> words) {
         List<Match> matches = new ArrayList<>();
+        addMatches(text, 0, words, matches);
+        return matches;
+    }
+
+    /** The words of {@code words} in {@code text}, which starts at {@code offset} of what is marked. */
+    private void addMatches(String text, int offset, Set<String> words, List<Match> matches) {
         analyse(text, (term, start, end) -> {
             if (words.contains(term)) {
-                matches.add(new Match(term, start, end));
+                matches.add(new Match(term, offset + start, offset + end));
             }
         });
-        return matches;
     }
 
     private interface Token {
