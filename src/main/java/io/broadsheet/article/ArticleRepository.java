@@ -1,7 +1,6 @@
 package io.broadsheet.article;
 
 import java.time.Instant;
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,10 +42,6 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     @Query(SUMMARY + " join a.tags t where t.slug = :tag and " + VISIBLE + NEWEST)
     Slice<ArticleSummary> findLatestWithTag(@Param("tag") String tagSlug, @Param("now") Instant now,
             @Param("since") Instant since, Pageable page);
-
-    /** The published stories among {@code slugs}, due or not (the caller checks the time: see above). */
-    @Query(SUMMARY + " where a.slug in :slugs and a.status = io.broadsheet.article.ArticleStatus.PUBLISHED")
-    List<ArticleSummary> findPublishedBySlugIn(@Param("slugs") Collection<String> slugs);
 
     /**
      * Not empty when a story was saved in ({@code changedAfter}, {@code changedBefore}] or became public in

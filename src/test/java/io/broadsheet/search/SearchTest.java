@@ -28,6 +28,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The search page on a known set of stories. Each test searches for words of its own (made-up or rare ones), so
@@ -55,6 +56,9 @@ class SearchTest {
 
     @Autowired
     SearchIndexRebuild rebuild;
+
+    @Autowired
+    JdbcTemplate jdbc;
 
     @LocalServerPort
     int port;
@@ -207,6 +211,17 @@ class SearchTest {
         clock.set(MORNING.plus(Duration.ofHours(3)));
         assertThat(headlines("xylophonist"))
                 .containsExactlyInAnyOrder("Published xylophonist story", "Scheduled xylophonist story");
+    }
+
+    @Test
+    void aStoryTheIndexStillHoldsIsShownOnlyWhileTheDatabaseSaysItIsPublic() {
+        // As another instance's embedded index would see it: the story was pulled where this index did not hear.
+        Article pulled = published("Narwhal sighting pulled", null, "The narwhal surfaced.", Duration.ofDays(3));
+        published("Narwhal sighting one", null, "The narwhal surfaced.", Duration.ofDays(4));
+        published("Narwhal sighting two", null, "The narwhal surfaced.", Duration.ofDays(5));
+        jdbc.update("update article set status = 'DRAFT' where id = ?", pulled.getId());
+
+        assertThat(headlines("narwhal")).containsExactlyInAnyOrder("Narwhal sighting one", "Narwhal sighting two");
     }
 
     @Test
