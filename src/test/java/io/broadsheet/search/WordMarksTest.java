@@ -64,8 +64,14 @@ class WordMarksTest {
         assertThat(marks.snippet("Delegates came from Geneva. Talks in Zürich, then in Zürich again.",
                 marks.wordsOf("zurich geneva")))
                 .isEqualTo("Talks in <mark>Zürich</mark>, then in <mark>Zürich</mark> again.");
-        // "Æsir" folds to "aesir", which no quick look at the letters finds: the whole text is analysed then
+        // "Æsir" folds to "aesir" and "Straße" to "strasse", two letters for one
         assertThat(marks.snippet("Talks began. The Æsir saga was read aloud.", marks.wordsOf("aesir")))
                 .isEqualTo("The <mark>Æsir</mark> saga was read aloud.");
+        assertThat(marks.snippet("The road closed at noon. The Straße, then the Straße again.",
+                marks.wordsOf("strasse closed")))
+                .isEqualTo("The <mark>Straße</mark>, then the <mark>Straße</mark> again.");
+        // "hoping" is "hope" once stemmed: a letter the text does not have
+        assertThat(marks.snippet("Rain fell. We kept hoping, and hoping.", marks.wordsOf("hope rain")))
+                .isEqualTo("We kept <mark>hoping</mark>, and <mark>hoping</mark>.");
     }
 }
