@@ -6,9 +6,11 @@ import java.net.http.HttpResponse;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.broadsheet.support.Eventually;
 import io.broadsheet.support.HtmlChecker;
 import io.broadsheet.support.Http;
 import io.broadsheet.support.SiteTest;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -16,15 +18,22 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
-/** One search at a time here, so that the test can hold the only turn and see what a reader then gets. */
+/**
+ * One search at a time here and one more waiting, so that the test can hold the only turn and see what readers then
+ * get.
+ */
 @SiteTest
-@TestPropertySource(properties = {"broadsheet.search.concurrent=1", "broadsheet.search.wait-for-turn=3s"})
+@TestPropertySource(properties = {"broadsheet.search.concurrent=1", "broadsheet.search.wait-for-turn=3s",
+        "broadsheet.search.max-waiting=1"})
 class SearchTurnsTest {
 
     static final String SEED = "Taliban overtakes 3 more major cities in Afghanistan in push toward Kabul";
 
     @Autowired
     SearchTurns turns;
+
+    @Autowired
+    MeterRegistry meters;
 
     @LocalServerPort
     int port;
@@ -69,6 +78,27 @@ class SearchTurnsTest {
         HttpResponse<String> answer = waiting.get(10, TimeUnit.SECONDS);
         assertThat(answer.statusCode()).isEqualTo(200);
         assertThat(Jsoup.parse(answer.body()).select(".search-results h2").eachText()).containsExactly(SEED);
+    }
+
+    @Test
+    void beyondTheSearchesThatMayWaitOneIsToldAtOnce() throws Exception {
+        assertThat(turns.take()).isTrue();
+        CompletableFuture<HttpResponse<String>> waiting;
+        HttpResponse<String> refused;
+        try {
+            waiting = CompletableFuture.supplyAsync(() -> Http.get(port, "/search?q=Kandahar+Helmand"));
+            assertThat(Eventually.value(() -> meters.get("broadsheet.search.waiting").gauge().value(), n -> n == 1))
+                    .isEqualTo(1);
+            refused = Http.get(port, "/search?q=Kandahar+Lashkar");
+            // told while the first is still waiting: the second did not wait its three seconds
+            assertThat(waiting).isNotDone();
+        } finally {
+            turns.giveBack();
+        }
+        assertThat(refused.statusCode()).isEqualTo(503);
+        assertThat(Jsoup.parse(refused.body()).select("#search-q").val()).isEqualTo("Kandahar Lashkar");
+        assertThat(waiting.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(meters.get("broadsheet.search.waiting").gauge().value()).isZero();
     }
 
     @Test
