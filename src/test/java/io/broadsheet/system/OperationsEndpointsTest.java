@@ -5,16 +5,32 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Stream;
 
 import io.broadsheet.security.StaffRole;
+import io.broadsheet.support.Http;
 import io.broadsheet.support.SiteTest;
 import io.broadsheet.support.TestStaff;
+import org.apache.catalina.valves.AccessLogValve;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The actuator: public health and probes without details, Prometheus metrics for ADMIN only, nothing else. */
+/**
+ * The actuator: public health and probes without details, Prometheus metrics for ADMIN only, nothing else; and
+ * Tomcat's access log.
+ */
 @SiteTest
 class OperationsEndpointsTest {
 
@@ -23,6 +39,15 @@ class OperationsEndpointsTest {
 
     @Autowired
     TestStaff staff;
+
+    @Autowired
+    ServletWebServerApplicationContext server;
+
+    @Value("${server.tomcat.accesslog.directory}")
+    String directory;
+
+    @LocalServerPort
+    int port;
 
     @Test
     void healthAndBothProbesArePublicAndSayOnlyUp() throws Exception {
@@ -67,7 +92,36 @@ class OperationsEndpointsTest {
                 .containsPattern("cache_gets_total\\{cache=\"latest-weather\"[^}]*result=\"hit\"")
                 .containsPattern("cache_gets_total\\{cache=\"section-directory\"")
                 .containsPattern("cache_gets_total\\{cache=\"related-news\"")
-                .contains("hikaricp_connections_active", "hikaricp_connections_max", "jvm_memory_used_bytes");
+                .contains("hikaricp_connections_active", "hikaricp_connections_max", "jvm_memory_used_bytes")
+                .containsPattern("(?m)^broadsheet_search_waiting(\\{[^}]*})? 0\\.0$");
+    }
+
+    @Test
+    void theAccessLogHasALineForEachRequestAndIsKeptThirtyDays() throws Exception {
+        AccessLogValve log = Arrays.stream(((TomcatWebServer) server.getWebServer()).getTomcat().getEngine()
+                .getPipeline().getValves())
+                .filter(AccessLogValve.class::isInstance).map(AccessLogValve.class::cast).findFirst().orElseThrow();
+        String probe = "access-log-probe-" + UUID.randomUUID();
+
+        assertThat(Http.get(port, "/search?q=" + probe).statusCode()).isEqualTo(200);
+        log.backgroundProcess(); // writes out what it buffered
+
+        Path logs = Path.of(directory);
+        try (Stream<Path> files = Files.list(logs)) {
+            assertThat(files.filter(file -> file.getFileName().toString().startsWith("access_log."))
+                    .flatMap(OperationsEndpointsTest::lines))
+                    .anyMatch(line -> line.contains("GET /search?q=" + probe + " HTTP/1.1\" 200 ")
+                            && line.matches(".* \\d+ms \".*\"$"));
+        }
+        assertThat(log.getMaxDays()).isEqualTo(30);
+    }
+
+    private static Stream<String> lines(Path file) {
+        try {
+            return Files.readAllLines(file).stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
