@@ -32,21 +32,21 @@ class SearchController {
             @RequestParam(name = "page", required = false) String page, Model model, HttpServletResponse response)
             throws InterruptedException {
         PageNumber pageNumber = PageNumber.parse(page);
-        if (SiteSearch.Query.of(q).isEmpty()) {
-            model.addAttribute("results", search.search(q, pageNumber));
-            return "search/results";
-        }
-        if (!turns.take()) {
+        SiteSearch.Query query = SiteSearch.Query.of(q);
+        boolean searching = !query.isEmpty(); // the form without words is no search
+        if (searching && !turns.take()) {
             response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
             response.setHeader(HttpHeaders.RETRY_AFTER, Integer.toString(RETRY_AFTER_SECONDS));
             response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-            model.addAttribute("query", SiteSearch.Query.of(q));
+            model.addAttribute("query", query);
             return "search/busy";
         }
         try {
             model.addAttribute("results", search.search(q, pageNumber));
         } finally {
-            turns.giveBack();
+            if (searching) {
+                turns.giveBack();
+            }
         }
         return "search/results";
     }
