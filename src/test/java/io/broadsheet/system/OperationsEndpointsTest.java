@@ -115,6 +115,20 @@ class OperationsEndpointsTest {
         assertThat(log.getMaxDays()).isEqualTo(30);
     }
 
+    @Test
+    void nothingElseIsExposed() throws Exception {
+        String admin = staff.create(StaffRole.ADMIN);
+        for (String path : new String[] {"/actuator", "/actuator/env", "/actuator/beans", "/actuator/configprops",
+                "/actuator/loggers", "/actuator/heapdump", "/actuator/threaddump", "/actuator/metrics",
+                "/actuator/sessions", "/actuator/shutdown", "/actuator/mappings"}) {
+            int anonymous = mvc.perform(get(path)).andReturn().getResponse().getStatus();
+            int asAdmin = mvc.perform(get(path).with(httpBasic(admin, TestStaff.PASSWORD))).andReturn()
+                    .getResponse().getStatus();
+            assertThat(anonymous).as(path).isEqualTo(401);
+            assertThat(asAdmin).as(path).isIn(403, 404);
+        }
+    }
+
     /** Every line of every access log file in the folder (other test contexts write there too). */
     private Stream<String> logLines() {
         try (Stream<Path> files = Files.list(Path.of(directory))) {
