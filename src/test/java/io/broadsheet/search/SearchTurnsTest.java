@@ -69,8 +69,7 @@ class SearchTurnsTest {
         assertThat(turns.take()).isTrue();
         CompletableFuture<HttpResponse<String>> waiting;
         try {
-            waiting = CompletableFuture.supplyAsync(() -> Http.get(port, "/search?q=Kandahar+Taliban"));
-            Thread.sleep(500);
+            waiting = waitingSearch("/search?q=Kandahar+Taliban");
             assertThat(waiting).isNotDone();
         } finally {
             turns.giveBack();
@@ -86,9 +85,7 @@ class SearchTurnsTest {
         CompletableFuture<HttpResponse<String>> waiting;
         HttpResponse<String> refused;
         try {
-            waiting = CompletableFuture.supplyAsync(() -> Http.get(port, "/search?q=Kandahar+Helmand"));
-            assertThat(Eventually.value(() -> meters.get("broadsheet.search.waiting").gauge().value(), n -> n == 1))
-                    .isEqualTo(1);
+            waiting = waitingSearch("/search?q=Kandahar+Helmand");
             refused = Http.get(port, "/search?q=Kandahar+Lashkar");
             // told while the first is still waiting: the second did not wait its three seconds
             assertThat(waiting).isNotDone();
@@ -107,5 +104,13 @@ class SearchTurnsTest {
             assertThat(Http.get(port, "/search?q=Kandahar&page=101").statusCode()).isEqualTo(404);
             assertThat(Http.get(port, "/search?q=zzqqxx+" + i).statusCode()).isEqualTo(200);
         }
+    }
+
+    /** A search sent in the background, once the turns' gauge shows it waiting (the test holds the only turn). */
+    CompletableFuture<HttpResponse<String>> waitingSearch(String address) {
+        CompletableFuture<HttpResponse<String>> search = CompletableFuture.supplyAsync(() -> Http.get(port, address));
+        assertThat(Eventually.value(() -> meters.get("broadsheet.search.waiting").gauge().value(), n -> n == 1))
+                .isEqualTo(1);
+        return search;
     }
 }
