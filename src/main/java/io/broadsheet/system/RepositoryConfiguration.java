@@ -2,10 +2,6 @@ package io.broadsheet.system;
 
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.jpa.repository.config.EnableJpaRepositories;
-import org.springframework.data.jpa.repository.query.DeclaredQuery;
-import org.springframework.data.jpa.repository.query.QueryEnhancerFactories;
-import org.springframework.data.jpa.repository.query.QueryEnhancerFactory;
-import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
 
 /**
  * The Spring Data repositories of every feature, as Spring Boot would set them up, but with the simple query
@@ -14,16 +10,6 @@ import org.springframework.data.jpa.repository.query.QueryEnhancerSelector;
  * Hibernate parses and checks each of them anyway. That parse was 7% of the main thread's start-up.
  */
 @Configuration(proxyBeanMethods = false)
-@EnableJpaRepositories(basePackages = "io.broadsheet",
-        queryEnhancerSelector = RepositoryConfiguration.SimpleQueryEnhancer.class)
-class RepositoryConfiguration {
-
-    /** The enhancer Spring Data falls back on without a parser: regular expressions, no grammar. */
-    static class SimpleQueryEnhancer implements QueryEnhancerSelector {
-
-        @Override
-        public QueryEnhancerFactory select(DeclaredQuery query) {
-            return QueryEnhancerFactories.fallback();
-        }
-    }
+@EnableJpaRepositories(basePackages = "io.broadsheet", queryEnhancerSelector = SimpleQueryEnhancer.class)
+public class RepositoryConfiguration {
 }
