@@ -8,7 +8,7 @@
 # different words before measuring, default 180), PORT (default 8151), NGINX_PORT (8152),
 # BENCH_DIR (default target/bench: generated archives, logs and results), SKIP_BUILD=1 (use the jar as built),
 # REGENERATE=1 (write the archives again even if BENCH_DIR has them), JVM_OPTIONS (default below), CDS=0 (start
-# without the class-data archive).
+# without the class-data archive), AOT=0 (measure a plain start, not the ahead-of-time one the image uses).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -63,6 +63,9 @@ millis() { date +%s%3N; }
 # archive made once per build by a training run that stops when the application context is ready (Spring Boot's
 # spring.context.exit=onRefresh): it spares the JVM loading and verifying some 20,000 classes at each start.
 JVM_OPTIONS=${JVM_OPTIONS:--Xmx256m -Xms64m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MaxMetaspaceSize=192m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+# the jar's ahead-of-time bean definitions, as the container image starts it (AOT=0: a plain start)
+AOT_OPTION=()
+[ "${AOT:-1}" = 0 ] || AOT_OPTION=(-Dspring.aot.enabled=true)
 # glibc's malloc keeps an arena per thread by default: two are plenty and hold much less memory.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 APP_DIR="$BENCH_DIR/app"
@@ -77,24 +80,26 @@ class_data_archive() {
         rm -rf "$APP_DIR" && java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
         local training
         training=$(mktemp -d)
-        (cd "$APP_DIR" && java -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
+        (cd "$APP_DIR" && java "${AOT_OPTION[@]}" -XX:ArchiveClassesAtExit=app.jsa -Dspring.context.exit=onRefresh -jar "$APP_JAR" \
             --broadsheet.data-dir="$training" --server.port=0 --broadsheet.scheduling.enabled=false \
             --broadsheet.weather.provider=none >"$BENCH_DIR/cds-training.log" 2>&1) || true
         rm -rf "$training"
     fi
 }
 
-# start_app DATA_DIR LOG [OPTIONS...]: starts Broadsheet on PORT and waits for its first 200 on /
+# start_app DATA_DIR LOG [OPTIONS...]: starts Broadsheet on PORT and waits for its first 200 on /; with START_AOT=1
+# in ahead-of-time mode (the benchmark's own switches, such as SQL counting, need a plain start)
 start_app() {
     local dir=$1 log=$2
     shift 2
-    local jar=$JAR cds=()
+    local jar=$JAR cds=() aot=()
+    [ "${START_AOT:-0}" != 1 ] || aot=("${AOT_OPTION[@]}")
     if [ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ]; then
         jar=$APP_JAR
         cds=(-XX:SharedArchiveFile="$APP_DIR/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
     # shellcheck disable=SC2086
-    java $JVM_OPTIONS "${cds[@]}" -jar "$jar" --server.port="$PORT" --broadsheet.data-dir="$dir" \
+    java $JVM_OPTIONS "${aot[@]}" "${cds[@]}" -jar "$jar" --server.port="$PORT" --broadsheet.data-dir="$dir" \
         --broadsheet.weather.provider=none --broadsheet.scheduling.enabled=false \
         --broadsheet.search.initial-indexing=off "$@" >"$log" 2>&1 &
     APP_PID=$!
@@ -212,9 +217,9 @@ run_size() {
     sql=$(grep -o 'sql-statements GET .*' "$log.sql" | sed -E 's/sql-statements GET ([^ ]*) status=([0-9]+) jdbc=([0-9]+) hibernate=([0-9a-z]+)/| `\1` | \2 | \3 | \4 |/')
     stop_all
 
-    echo "Starting Broadsheet on $n stories ($JVM_OPTIONS)"
+    echo "Starting Broadsheet on $n stories ($JVM_OPTIONS ${AOT_OPTION[*]})"
     local start=$(millis)
-    start_app "$dir" "$log"
+    START_AOT=1 start_app "$dir" "$log"
     local started=$(( $(millis) - start ))
     echo "  first 200 on / after ${started} ms"
 
@@ -335,7 +340,7 @@ CONF
         printf '%s' "$rows" "$nginx_rows"
         echo
         echo "Article page as a share of nginx's rate: ${rate[share-8]}% at 8 connections, ${rate[share-64]}% at 64."
-        echo "JVM options: \`$JVM_OPTIONS\`, class-data archive: $([ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ] && echo yes || echo no)."
+        echo "JVM options: \`$JVM_OPTIONS ${AOT_OPTION[*]}\`, class-data archive: $([ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ] && echo yes || echo no)."
         echo "Process start to first 200 on \`/\`: ${started} ms. Resident memory after the load: ${rss} MB."
         [ ! -f "$dir/generated" ] || echo "Generating the archive (rows and search index): $(( $(cat "$dir/generated") / 1000 )) s."
         echo
