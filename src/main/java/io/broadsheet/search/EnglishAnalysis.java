@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 
 import io.broadsheet.article.Article;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilterFactory;
 import org.apache.lucene.analysis.custom.CustomAnalyzer;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurationContext;
 import org.hibernate.search.backend.elasticsearch.analysis.ElasticsearchAnalysisConfigurer;
@@ -25,7 +26,8 @@ public class EnglishAnalysis implements LuceneAnalysisConfigurer, ElasticsearchA
 
     /** Lucene's names of the tokenizer and the filters, in order. */
     private static final String TOKENIZER = "standard";
-    private static final String[] FILTERS = {"englishPossessive", "lowercase", "stop", "asciiFolding", "porterStem"};
+    private static final String STEMMER = "porterStem";
+    private static final String[] FILTERS = {"englishPossessive", "lowercase", "stop", "asciiFolding", STEMMER};
 
     @Override
     public void configure(LuceneAnalysisConfigurationContext context) {
@@ -38,9 +40,17 @@ public class EnglishAnalysis implements LuceneAnalysisConfigurer, ElasticsearchA
 
     /** The same chain outside the index (Lucene's own builder, the same names), for marking a headline's words. */
     static Analyzer standalone() {
+        return standalone(null);
+    }
+
+    /** As {@link #standalone()}, with one more filter just before the stemmer (none if {@code null}). */
+    static Analyzer standalone(Class<? extends TokenFilterFactory> beforeStemming) {
         try {
             CustomAnalyzer.Builder builder = CustomAnalyzer.builder().withTokenizer(TOKENIZER);
             for (String filter : FILTERS) {
+                if (beforeStemming != null && filter.equals(STEMMER)) {
+                    builder.addTokenFilter(beforeStemming);
+                }
                 builder.addTokenFilter(filter);
             }
             return builder.build();

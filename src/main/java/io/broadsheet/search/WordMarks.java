@@ -8,14 +8,18 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.TokenFilter;
+import org.apache.lucene.analysis.TokenFilterFactory;
 import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.KeywordAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.jsoup.nodes.Entities;
 
@@ -39,10 +43,20 @@ final class WordMarks {
     private static final Pattern PART = Pattern.compile("(-?)(\"[^\"]*\"?|\\S+)");
 
 
+    /**
+     * The keys ({@link #keysOf}) of the words the snippet being made on this thread looks for: a word of the body
+     * that holds none of them cannot be one of those words once stemmed, so the stemmer leaves it alone (it was
+     * most of a snippet's time) and it is not looked up.
+     */
+    private static final ThreadLocal<List<String>> KEYS = new ThreadLocal<>();
+
     private final Analyzer analyzer;
+    /** The same analysis with {@link Candidates} before the stemmer, for the sentences of a snippet. */
+    private final Analyzer candidates;
 
     WordMarks() {
         this.analyzer = EnglishAnalysis.standalone();
+        this.candidates = EnglishAnalysis.standalone(Candidates.class);
     }
 
     /** The analysed words a search asks for. */
@@ -80,16 +94,21 @@ final class WordMarks {
         // where each sentence ends, found once (the break iterator is a good part of the cost)
         int[] ends = new int[16];
         int sentenceCount = 0;
-        for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
-                start = end, end = sentences.next()) {
-            if (sentenceCount == ends.length) {
-                ends = Arrays.copyOf(ends, ends.length * 2);
+        KEYS.set(keys);
+        try {
+            for (int start = sentences.first(), end = sentences.next(); end != BreakIterator.DONE;
+                    start = end, end = sentences.next()) {
+                if (sentenceCount == ends.length) {
+                    ends = Arrays.copyOf(ends, ends.length * 2);
+                }
+                ends[sentenceCount++] = end;
+                String sentence = text.substring(start, end);
+                if (mayHold(sentence, keys)) {
+                    addMatches(candidates, sentence, start, words, matches);
+                }
             }
-            ends[sentenceCount++] = end;
-            String sentence = text.substring(start, end);
-            if (mayHold(sentence, keys)) {
-                addMatches(sentence, start, words, matches);
-            }
+        } finally {
+            KEYS.remove();
         }
         if (matches.isEmpty()) {
             // a word the quick test cannot see (a letter folded to two, say): the whole text, the slow way
@@ -209,13 +228,13 @@ final class WordMarks {
 
     private List<Match> matches(String text, Set<String> words) {
         List<Match> matches = new ArrayList<>();
-        addMatches(text, 0, words, matches);
+        addMatches(analyzer, text, 0, words, matches);
         return matches;
     }
 
     /** The words of {@code words} in {@code text}, which starts at {@code offset} of what is marked. */
-    private void addMatches(String text, int offset, Set<String> words, List<Match> matches) {
-        analyse(text, (term, start, end) -> {
+    private void addMatches(Analyzer chain, String text, int offset, Set<String> words, List<Match> matches) {
+        analyse(chain, text, (term, start, end) -> {
             if (words.contains(term)) {
                 matches.add(new Match(term, offset + start, offset + end));
             }
@@ -227,17 +246,72 @@ final class WordMarks {
     }
 
     private void analyse(String text, Token token) {
-        try (TokenStream stream = analyzer.tokenStream("text", text)) {
+        analyse(analyzer, text, token);
+    }
+
+    /** Each word of {@code text} as {@code chain} analyses it, but those it marks as no candidate. */
+    private static void analyse(Analyzer chain, String text, Token token) {
+        try (TokenStream stream = chain.tokenStream("text", text)) {
             CharTermAttribute term = stream.addAttribute(CharTermAttribute.class);
             OffsetAttribute offset = stream.addAttribute(OffsetAttribute.class);
+            KeywordAttribute notCandidate = stream.addAttribute(KeywordAttribute.class);
             stream.reset();
             while (stream.incrementToken()) {
-                token.found(term.toString(), offset.startOffset(), offset.endOffset());
+                if (!notCandidate.isKeyword()) {
+                    token.found(term.toString(), offset.startOffset(), offset.endOffset());
+                }
             }
             stream.end();
         } catch (IOException e) {
             // a StringReader does not fail
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Marks each word that holds none of this thread's {@link #KEYS} as a keyword, which the stemmer leaves as it is
+     * and {@link #analyse} skips. Before the stemmer, a word is lower-cased and folded as the keys are, so "holds
+     * its key" is the same test as {@link #mayHold}'s, word by word. Without keys it marks nothing.
+     */
+    public static final class Candidates extends TokenFilterFactory {
+
+        public Candidates(Map<String, String> args) {
+            super(args);
+        }
+
+        @Override
+        public TokenStream create(TokenStream input) {
+            return new TokenFilter(input) {
+                private final CharTermAttribute term = addAttribute(CharTermAttribute.class);
+                private final KeywordAttribute keyword = addAttribute(KeywordAttribute.class);
+
+                @Override
+                public boolean incrementToken() throws IOException {
+                    if (!input.incrementToken()) {
+                        return false;
+                    }
+                    List<String> keys = KEYS.get();
+                    if (keys != null && !holdsAny(term.buffer(), term.length(), keys)) {
+                        keyword.setKeyword(true);
+                    }
+                    return true;
+                }
+            };
+        }
+
+        private static boolean holdsAny(char[] word, int length, List<String> keys) {
+            for (String key : keys) {
+                for (int at = 0; at + key.length() <= length; at++) {
+                    int i = 0;
+                    while (i < key.length() && word[at + i] == key.charAt(i)) {
+                        i++;
+                    }
+                    if (i == key.length()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
         }
     }
 }

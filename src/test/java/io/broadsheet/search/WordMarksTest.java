@@ -2,9 +2,16 @@ package io.broadsheet.search;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
+import org.jsoup.parser.Parser;
 import org.junit.jupiter.api.Test;
 
 class WordMarksTest {
@@ -73,5 +80,29 @@ class WordMarksTest {
         // "hoping" is "hope" once stemmed: a letter the text does not have
         assertThat(marks.snippet("Rain fell. We kept hoping, and hoping.", marks.wordsOf("hope rain")))
                 .isEqualTo("We kept <mark>hoping</mark>, and <mark>hoping</mark>.");
+    }
+
+    @Test
+    void aSnippetMarksEveryWordThatTheFullAnalysisMarks() throws Exception {
+        // the sentences of a snippet skip stemming words that cannot be a searched word: for every word of the seed
+        // report, searched alone and with another, the snippet is marked exactly as the whole analysis marks it
+        String body = Files.readString(Path.of("src/main/resources/seed/afghanistan-report.txt"));
+        Set<String> spellings = new TreeSet<>();
+        Matcher word = Pattern.compile("\\p{L}[\\p{L}'’]*").matcher(body);
+        while (word.find()) {
+            spellings.add(word.group());
+        }
+        assertThat(spellings).hasSizeGreaterThan(200);
+        for (String spelling : spellings) {
+            for (String query : List.of(spelling, spelling + " Kabul")) {
+                Set<String> words = marks.wordsOf(query);
+                String snippet = marks.snippet(body, words);
+                if (words.isEmpty() || snippet == null || snippet.startsWith("…") || snippet.endsWith("…")) {
+                    continue;
+                }
+                String plain = Parser.unescapeEntities(snippet.replace("<mark>", "").replace("</mark>", ""), false);
+                assertThat(snippet).as(query).contains("<mark>").isEqualTo(marks.mark(plain, words));
+            }
+        }
     }
 }
