@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.broadsheet.support.Http;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -23,30 +25,36 @@ import org.junit.jupiter.api.io.TempDir;
  * with a small heap. Run by Failsafe after {@code package}; the unit tests run the application the usual way, so
  * this is what shows that the generated start-up code serves every kind of page and keeps the newsroom closed.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AheadOfTimeStartIT {
 
     static final Duration START_PATIENCE = Duration.ofMinutes(3);
     static final String SEED_PATH = "/articles/taliban-overtakes-3-more-major-cities-in-afghanistan-in-push-toward-kabul";
 
-    @TempDir
-    static Path folder;
+    Path folder;
+    Process site;
+    Path log;
+    int port;
 
-    static Process site;
-    static Path log;
-    static int port;
+    /** Arguments of this start beyond the fresh data folder (none: the embedded H2 database). */
+    List<String> arguments() {
+        return List.of();
+    }
 
     @BeforeAll
-    static void start() throws Exception {
+    void start(@TempDir Path folder) throws Exception {
+        this.folder = folder;
         Path jar = Paths.get(System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0-SNAPSHOT.jar"));
         assertThat(jar).as("the packaged jar").exists();
         port = freePort();
         log = folder.resolve("site.log");
         String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        site = new ProcessBuilder(List.of(java, "-Dspring.aot.enabled=true", "-Xmx256m", "-jar", jar.toString(),
-                "--server.port=" + port, "--broadsheet.data-dir=" + folder.resolve("data"),
+        List<String> command = new ArrayList<>(List.of(java, "-Dspring.aot.enabled=true", "-Xmx256m", "-jar",
+                jar.toString(), "--server.port=" + port, "--broadsheet.data-dir=" + folder.resolve("data"),
                 "--broadsheet.weather.provider=none", "--broadsheet.scheduling.enabled=false",
-                "--broadsheet.search.initial-indexing=wait"))
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+                "--broadsheet.search.initial-indexing=wait"));
+        command.addAll(arguments());
+        site = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         long deadline = System.nanoTime() + START_PATIENCE.toNanos();
         while (!serves()) {
             assertThat(site.isAlive()).as("the site stopped while starting:\n%s", tail()).isTrue();
@@ -56,7 +64,7 @@ class AheadOfTimeStartIT {
     }
 
     @AfterAll
-    static void stop() throws Exception {
+    void stop() throws Exception {
         if (site != null) {
             site.destroy();
             if (!site.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
@@ -100,7 +108,7 @@ class AheadOfTimeStartIT {
         assertThat(Http.get(port, "/actuator/prometheus").statusCode()).isIn(302, 401, 403);
     }
 
-    private static boolean serves() {
+    private boolean serves() {
         try {
             return Http.get(port, "/").statusCode() == 200;
         } catch (IllegalStateException notYet) {
@@ -108,7 +116,7 @@ class AheadOfTimeStartIT {
         }
     }
 
-    private static String tail() {
+    private String tail() {
         try {
             List<String> lines = Files.readAllLines(log);
             return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
