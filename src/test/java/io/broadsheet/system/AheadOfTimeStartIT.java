@@ -11,6 +11,7 @@ import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import io.broadsheet.support.Http;
 import org.junit.jupiter.api.AfterAll;
@@ -67,7 +68,7 @@ class AheadOfTimeStartIT {
     void stop() throws Exception {
         if (site != null) {
             site.destroy();
-            if (!site.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+            if (!site.waitFor(30, TimeUnit.SECONDS)) {
                 site.destroyForcibly();
             }
         }
