@@ -50,6 +50,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Cache-Control, see {@link ReaderPageCaching}) and that set no cookie are kept; a request that carries a session
  * cookie or credentials is never answered from here, since a signed-in member of staff gets pages of their own.
  *
+ * <p>An answer is kept when a second reader asks for the same address (in the same minute and generation), before
+ * it was made or while it was being made ({@link SecondSight}): an address asked for once, as most searches are,
+ * costs no copy, no compression and no room.
+ *
  * <p>A page Tomcat would compress ({@code server.compression.*}) is also kept gzipped, compressed once, and a reader
  * whose Accept-Encoding allows gzip gets those bytes; Tomcat compresses only after this filter, so it compressed
  * the page again on every replay before.
@@ -91,6 +95,8 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     private final AtomicLong rendered = new AtomicLong();
     private final ConcurrentHashMap<Key, CompletableFuture<Snapshot>> inFlight = new ConcurrentHashMap<>();
     private final Cache<Key, Snapshot> snapshots;
+    /** Addresses asked for in this minute and generation: a page is kept when a second reader asks for it. */
+    private final SecondSight asked = new SecondSight(16_384);
     private final Compression compression;
     /** {@code server.compression.excluded-user-agents} as Tomcat reads it: one pattern, matched whole. */
     private final Pattern uncompressedAgents;
@@ -133,6 +139,8 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         CompletableFuture<Snapshot> mine = new CompletableFuture<>();
         CompletableFuture<Snapshot> first = inFlight.putIfAbsent(key, mine);
         if (first != null) {
+            // a second reader of the page: the one rendering it keeps it
+            asked.seenBefore(key);
             Snapshot shared = await(first);
             if (shared != null) {
                 replay(shared, request, response);
@@ -150,8 +158,10 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
             TeeResponse capture = new TeeResponse(response, MAX_BODY_BYTES);
             chain.doFilter(request, capture);
             capture.flushWriter();
-            taken = snapshotOf(capture);
-            if (taken != null) {
+            // Kept on its second reader (before or while it was made), compressed only then.
+            boolean keep = asked.seenBefore(key);
+            taken = snapshotOf(capture, keep);
+            if (taken != null && keep) {
                 // Kept under the generation read before the page was built: if a story changed meanwhile, the
                 // page may show the old one, and the key is already out of date.
                 snapshots.put(key, taken);
@@ -215,7 +225,8 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         return false;
     }
 
-    private Snapshot snapshotOf(TeeResponse capture) {
+    /** The answer as it can be replayed, with its gzipped copy if {@code compress}; null if it is not to be kept. */
+    private Snapshot snapshotOf(TeeResponse capture, boolean compress) {
         String etag = capture.getHeader(HttpHeaders.ETAG);
         String cacheControl = capture.getHeader(HttpHeaders.CACHE_CONTROL);
         byte[] body = capture.copied();
@@ -236,7 +247,7 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
             headers.add(new Header(HttpHeaders.CONTENT_TYPE, capture.getContentType()));
         }
         // an answer that came encoded already is replayed as it came
-        byte[] gzipped = capture.containsHeader(HttpHeaders.CONTENT_ENCODING) ? null
+        byte[] gzipped = !compress || capture.containsHeader(HttpHeaders.CONTENT_ENCODING) ? null
                 : gzipped(body, capture.getContentType());
         return new Snapshot(body, gzipped, etag, List.copyOf(headers), capture.getLocale());
     }

@@ -18,14 +18,15 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * Rendered reader pages, kept by their ETag. The ETag is the fingerprint of everything a page shows (the story and
  * its version, the listing, the masthead's date and weather reading, related news, this build's templates), so a
  * page kept under it is exactly the page that would be rendered now: nothing needs invalidating, since a change
- * gives a new ETag and the old page simply goes unused until it is evicted. A page is rendered once per ETag; a
- * later reader gets the kept bytes without Thymeleaf being involved.
+ * gives a new ETag and the old page simply goes unused until it is evicted. A page is kept the second time it is
+ * rendered ({@link SecondSight}: a page shown once, such as a search with a reader's own words, is not worth the
+ * room); a later reader gets the kept bytes without Thymeleaf being involved.
  *
  * <p>As a filter it captures what the view writes, when {@link ReaderPageCaching} has marked the request as a
  * page to keep; {@link #writeKept} answers from the store.
  *
  * <p>It also remembers which page each address showed last. When the database cannot be reached, a reader asking
- * for an address whose page is still kept gets that page (200, {@code no-store}, since it may be out of date)
+ * for an address whose page is still kept (it was shown at least twice) gets that page (200, {@code no-store}, since it may be out of date)
  * instead of the 503 "back soon" page.
  */
 class RenderedPages extends OncePerRequestFilter {
@@ -42,6 +43,8 @@ class RenderedPages extends OncePerRequestFilter {
     private final Cache<String, Page> pages;
     /** The ETag of the page each address (path and query) showed last. */
     private final Cache<String, String> lastShown = Caffeine.newBuilder().maximumSize(10_000).build();
+    /** ETags rendered before: a page is kept when it is rendered a second time. */
+    private final SecondSight shown = new SecondSight(16_384);
 
     RenderedPages(ReaderCaching caching, long maxBytes) {
         this.caching = caching;
@@ -78,7 +81,8 @@ class RenderedPages extends OncePerRequestFilter {
             chain.doFilter(request, capture);
             if (request.getAttribute(KEEP_AS) instanceof String etag && capture.getStatus() == 200
                     && capture.getContentSize() > 0 && capture.getContentSize() <= MAX_PAGE_BYTES
-                    && capture.getContentType() != null && !capture.containsHeader(HttpHeaders.SET_COOKIE)) {
+                    && capture.getContentType() != null && !capture.containsHeader(HttpHeaders.SET_COOKIE)
+                    && shown.seenBefore(etag)) {
                 pages.put(etag, new Page(capture.getContentAsByteArray(), capture.getContentType(),
                         capture.getLocale()));
                 String address = address(request);

@@ -94,10 +94,13 @@ abstract class DatabaseOutageTest {
         String csrf = HttpVisitor.csrfToken(editor.get(port, "/admin/articles/new"));
         assertThat(editor.post(port, "/admin/articles", HttpVisitor.publishForm(csrf, "Outage desk opens",
                 "The first story of the outage desk.", "Outage Desk")).statusCode()).isEqualTo(302);
+        // Pages are kept once a second reader asks for them (caching.SecondSight).
         HttpResponse<String> before = reader.get(port, "/articles/outage-desk-opens");
         assertThat(before.statusCode()).isEqualTo(200);
+        assertThat(reader.get(port, "/articles/outage-desk-opens").body()).isEqualTo(before.body());
         HttpResponse<String> searchedBefore = reader.get(port, "/search?q=outage");
         assertThat(Jsoup.parse(searchedBefore.body()).select(".search-results h2").text()).isEqualTo("Outage desk opens");
+        assertThat(reader.get(port, "/search?q=outage").body()).isEqualTo(searchedBefore.body());
 
         proxy.cut();
         try {
