@@ -2,6 +2,7 @@ package io.broadsheet.speed;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -95,7 +96,7 @@ class ClassDataTraining {
             Document storyPage = Jsoup.parse(read(http, base, story, answers), base);
             pages.add(firstLink(storyPage, "/sections/"));
             pages.add(firstLink(storyPage, "/tags/"));
-            pages.add("/search?q=" + longestWord(storyPage.select("h1").text()));
+            pages.add("/search?q=" + URLEncoder.encode(longestWord(storyPage.select("h1").text()), StandardCharsets.UTF_8));
         }
         pages.addAll(List.of("/feed.xml", "/atom.xml", "/sitemap.xml", "/login", "/no-such-page"));
         for (String page : pages) {
@@ -123,10 +124,8 @@ class ClassDataTraining {
     }
 
     private static String firstLink(Document page, String prefix) {
-        for (Element link : page.select("a[href^=" + prefix + "]")) {
-            return link.attr("href");
-        }
-        return null;
+        Element link = page.selectFirst("a[href^=" + prefix + "]");
+        return link == null ? null : link.attr("href");
     }
 
     private static String longestWord(String text) {
