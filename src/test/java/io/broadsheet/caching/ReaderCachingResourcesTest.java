@@ -17,11 +17,11 @@ class ReaderCachingResourcesTest {
     void everyTemplateAndTheMessagesAreInTheBuildKeyInNameOrder() throws IOException {
         List<String> names = ReaderCaching.pageResources().stream().map(ReaderCaching::name).toList();
 
+        Path folder = Path.of("src/main/resources/templates");
         List<String> templates;
-        try (Stream<Path> files = Files.walk(Path.of("src/main/resources/templates"))) {
+        try (Stream<Path> files = Files.walk(folder)) {
             templates = files.filter(file -> file.toString().endsWith(".html"))
-                    .map(file -> "/templates/" + Path.of("src/main/resources/templates").relativize(file)
-                            .toString().replace('\\', '/'))
+                    .map(file -> "/templates/" + folder.relativize(file).toString().replace('\\', '/'))
                     .sorted()
                     .toList();
         }
