@@ -5,7 +5,8 @@
 #   bench/run.sh 1000            # only N = 1,000
 #
 # Environment: DURATION (wrk seconds per measurement, default 15), WARMUP_SEARCH (seconds of searches with
-# different words before measuring, default 180), PORT (default 8151), NGINX_PORT (8152),
+# different words before measuring, default 180), PORT (default 8151), NGINX_PORT (8152), PORT_LARGE (8153: the
+# largest archive's site in the comparison of sizes, run when more than one size is measured),
 # BENCH_DIR (default target/bench: generated archives, logs and results), SKIP_BUILD=1 (use the jar as built),
 # REGENERATE=1 (write the archives again even if BENCH_DIR has them), JVM_OPTIONS (default below), CDS=0 (start
 # without the class-data archive), AOT=0 (measure a plain start, not the ahead-of-time one the image uses).
@@ -18,14 +19,21 @@ DURATION=${DURATION:-15}
 WARMUP_SEARCH=${WARMUP_SEARCH:-180}
 PORT=${PORT:-8151}
 NGINX_PORT=${NGINX_PORT:-8152}
+PORT_LARGE=${PORT_LARGE:-8153}
 BENCH_DIR=$(mkdir -p "${BENCH_DIR:-target/bench}" && cd "${BENCH_DIR:-target/bench}" && pwd)
 JAR=target/broadsheet-0.1.0-SNAPSHOT.jar
 ARTICLE=/articles/taliban-overtakes-3-more-major-cities-in-afghanistan-in-push-toward-kabul
 PAGES=("article $ARTICLE" "front /" "section /sections/world" "search /search?q=taliban+kandahar" "rss /feed.xml")
 APP_PID=
+APP_PID_LARGE=
 NGINX_DIR=
 
 stop_all() {
+    if [ -n "$APP_PID_LARGE" ] && kill -0 "$APP_PID_LARGE" 2>/dev/null; then
+        kill "$APP_PID_LARGE" 2>/dev/null || true
+        wait "$APP_PID_LARGE" 2>/dev/null || true
+    fi
+    APP_PID_LARGE=
     if [ -n "$APP_PID" ] && kill -0 "$APP_PID" 2>/dev/null; then
         kill "$APP_PID" 2>/dev/null || true
         wait "$APP_PID" 2>/dev/null || true
@@ -129,14 +137,14 @@ measure() {
     echo "$rps $p50 $p99 ${errors:-0} ${non2xx:-0}"
 }
 
-# Waits (at most 30 s) until Broadsheet has finished the requests a row left queued: at 64 connections the varied
-# searches overload it, and what wrk gave up on is still being answered when the next row starts.
+# drain [PID]: waits (at most 30 s) until Broadsheet has finished the requests a row left queued: at 64 connections
+# the varied searches overload it, and what wrk gave up on is still being answered when the next row starts.
 drain() {
-    local before after
+    local pid=${1:-$APP_PID} before after
     for _ in $(seq 30); do
-        before=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+        before=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
         sleep 1
-        after=$(awk '{ print $14 + $15 }' "/proc/$APP_PID/stat")
+        after=$(awk '{ print $14 + $15 }' "/proc/$pid/stat")
         [ $((after - before)) -gt 10 ] || return 0
     done
 }
@@ -360,8 +368,101 @@ CONF
     echo "Results: $results"
 }
 
+# The target "article, front and section pages at the largest size within 1.3x of their time at the smallest":
+# the sizes' own runs are half an hour apart, and this machine's speed drifts by a fifth from one minute to the
+# next (tails at 8 connections by half), so both sites are started side by side and each page is measured on
+# them in turns, three times, as the article is with nginx; the median of each figure's three turns counts.
+compare_sizes() {
+    local small=$1 large=$2 results="$BENCH_DIR/results-sizes.md"
+    local small_base="http://127.0.0.1:$PORT" large_base="http://127.0.0.1:$PORT_LARGE"
+    echo "Comparing $small and $large stories in turns (both sites started, one measured at a time)"
+    # each site logs its collections, to compare the pauses (JAVA_TOOL_OPTIONS: the JVM options stay as measured)
+    rm -f "$BENCH_DIR/gc-sizes-$small.log" "$BENCH_DIR/gc-sizes-$large.log"
+    PORT=$PORT_LARGE START_AOT=1 JAVA_TOOL_OPTIONS="-Xlog:gc:file=$BENCH_DIR/gc-sizes-$large.log:uptime" \
+        start_app "$BENCH_DIR/archive-$large" "$BENCH_DIR/app-sizes-$large.log"
+    APP_PID_LARGE=$APP_PID
+    APP_PID=
+    START_AOT=1 JAVA_TOOL_OPTIONS="-Xlog:gc:file=$BENCH_DIR/gc-sizes-$small.log:uptime" \
+        start_app "$BENCH_DIR/archive-$small" "$BENCH_DIR/app-sizes-$small.log"
+    local rows="" page name path c turn
+    for page in "${PAGES[@]:0:3}"; do
+        wrk -t2 -c64 -d10s "$small_base${page#* }" >/dev/null
+        wrk -t2 -c64 -d10s "$large_base${page#* }" >/dev/null
+    done
+    for page in "${PAGES[@]:0:3}"; do
+        name=${page%% *} path=${page#* }
+        for c in 8 64; do
+            local turns=()
+            for turn in 1 2 3; do
+                # the smaller archive first in the first and third turn, the larger in the second
+                local order=(small large) size
+                [ "$turn" != 2 ] || order=(large small)
+                for size in "${order[@]}"; do
+                    if [ "$size" = small ]; then
+                        turns+=("small $(measure "$small_base$path" "$c")")
+                        drain "$APP_PID"
+                    else
+                        turns+=("large $(measure "$large_base$path" "$c")")
+                        drain "$APP_PID_LARGE"
+                    fi
+                done
+            done
+            # the median of each column over the three turns of each size
+            local s_rps s_p50 s_p99 l_rps l_p50 l_p99 bad
+            read -r s_rps s_p50 s_p99 < <(printf '%s\n' "${turns[@]}" | awk '$1 == "small"' | median_columns)
+            read -r l_rps l_p50 l_p99 < <(printf '%s\n' "${turns[@]}" | awk '$1 == "large"' | median_columns)
+            bad=$(printf '%s\n' "${turns[@]}" | awk '{ n += $5 + $6 } END { print n + 0 }')
+            rows+="| $name | $c | $s_rps | $l_rps | $(ratio "$s_rps" "$l_rps") | $s_p50 | $l_p50 | $(ratio "$l_p50" "$s_p50") | $s_p99 | $l_p99 | $(ratio "$l_p99" "$s_p99") | $bad |"$'\n'
+            echo "  $name c=$c: $s_rps / $l_rps req/s, p50 $s_p50 / $l_p50 ms, p99 $s_p99 / $l_p99 ms (medians of 3 turns; socket errors and non-2xx: $bad)"
+        done
+    done
+    stop_all
+    {
+        echo "### $small and $large stories side by side"
+        echo
+        echo "Both sites started (\`$JVM_OPTIONS ${AOT_OPTION[*]}\`), each page measured on one then the other, three turns"
+        echo "of ${DURATION} s each; the median of each figure's three turns. Time at $large as a multiple of the time at $small:"
+        echo "requests/s at $small over requests/s at $large, and the latencies at $large over those at $small (target: at most 1.3)."
+        echo
+        echo "| page | connections | requests/s $small | requests/s $large | time x | p50 ms $small | p50 ms $large | x | p99 ms $small | p99 ms $large | x | socket errors and non-2xx |"
+        echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+        printf '%s' "$rows"
+        echo
+        echo "Collections over the whole comparison (warm-up included), from each site's \`-Xlog:gc\`:"
+        echo
+        gc_summary "$small" "$BENCH_DIR/gc-sizes-$small.log"
+        gc_summary "$large" "$BENCH_DIR/gc-sizes-$large.log"
+        echo
+    } >"$results"
+    echo "Results: $results"
+}
+
+# gc_summary N LOG: one line on the young and full collections in a -Xlog:gc file
+gc_summary() {
+    awk -v n="$1" '/Pause Young/ { y++; t = $NF + 0; ys += t; if (t > ym) ym = t }
+                   /Pause Full/ { f++; t = $NF + 0; if (t > fm) fm = t }
+                   END { printf "- %s stories: %d young collections (%.1f ms on average, longest %.1f ms), %d full (longest %.0f ms)\n",
+                         n, y, y ? ys / y : 0, ym, f, fm }' "$2" 2>/dev/null || echo "- $1 stories: no collection log"
+}
+
+# reads lines "label rps p50 p99 ..." and prints the median of rps, of p50 and of p99
+median_columns() {
+    awk '{ r[NR] = $2; a[NR] = $3; b[NR] = $4 }
+         function median(v, n,   i, j, t) { for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (v[j] < v[i]) { t = v[i]; v[i] = v[j]; v[j] = t }
+                                           return (n % 2) ? v[(n + 1) / 2] : (v[n / 2] + v[n / 2 + 1]) / 2 }
+         END { print median(r, NR), median(a, NR), median(b, NR) }'
+}
+
+# ratio A B -> A / B to two places
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
+
 class_data_archive
 for n in "${SIZES[@]}"; do
     run_size "$n"
 done
+if [ ${#SIZES[@]} -gt 1 ]; then
+    read -r smallest largest < <(printf '%s\n' "${SIZES[@]}" | sort -n | sed -n '1p;$p' | paste -sd' ')
+    compare_sizes "$smallest" "$largest"
+fi
 for n in "${SIZES[@]}"; do cat "$BENCH_DIR/results-$n.md"; done
+[ ${#SIZES[@]} -lt 2 ] || cat "$BENCH_DIR/results-sizes.md"
