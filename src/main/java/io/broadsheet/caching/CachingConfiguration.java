@@ -8,6 +8,7 @@ import io.broadsheet.article.ArticleChanged;
 import io.broadsheet.search.SearchIndexRebuilt;
 import io.broadsheet.weather.WeatherRecorded;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -56,6 +57,8 @@ class CachingConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<PageSnapshots> pageSnapshots() {
         FilterRegistrationBean<PageSnapshots> registration = new FilterRegistrationBean<>(snapshots);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        // a reader's request as it arrives; never a forward, an error page or an async dispatch
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.zip.GZIPOutputStream;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -25,8 +26,11 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -34,7 +38,6 @@ import org.springframework.boot.web.server.Compression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.context.request.ServletWebRequest;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The whole answer to an anonymous reader's GET (status 200, every header, the bytes), kept by its address and
@@ -61,8 +64,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * <p>A replayed answer is counted as a hit in {@code cache_gets_total{cache="page-snapshots"}} and logged in the
  * access log, but not timed in {@code http_server_requests}: the filter runs ahead of the request metrics, whose
  * bookkeeping cost as much as the replay itself.
+ *
+ * <p>A plain filter, registered for the request dispatch only: Spring's {@code OncePerRequestFilter} set and
+ * removed a request attribute on every request to tell a second pass, which a request dispatch never makes.
  */
-class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
+class PageSnapshots implements Filter, MeterBinder {
 
     private static final int MAX_KEY_LENGTH = 1024;
     private static final int MAX_BODY_BYTES = 512 * 1024;
@@ -74,6 +80,9 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     private static final List<String> NOT_REPLAYED = List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.DATE,
             HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CONNECTION, "Keep-Alive");
 
+    /** A Vary token Tomcat adds by itself to an answer it may compress ({@code server.compression.*}). */
+    private static final String ACCEPT_ENCODING_TOKEN = "accept-encoding";
+
     /** Left out of a 304, which describes the page without sending it. */
     private static final List<String> NOT_IN_304 = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE);
 
@@ -83,8 +92,13 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     private record Header(String name, String value) {
     }
 
-    /** {@code gzipped}: the body compressed once, for readers who accept gzip; {@code null} if it is not sent so. */
-    private record Snapshot(byte[] body, byte[] gzipped, String etag, List<Header> headers, Locale locale) {
+    /**
+     * {@code gzipped}: the body compressed once, for readers who accept gzip; {@code null} if it is not sent so.
+     * {@code variesByEncoding}: the answer said {@code Vary: accept-encoding}, which is not among {@code headers}
+     * (see {@link #withoutAcceptEncoding}).
+     */
+    private record Snapshot(byte[] body, byte[] gzipped, String etag, List<Header> headers, Locale locale,
+            boolean variesByEncoding) {
     }
 
     private final Clock clock;
@@ -122,8 +136,13 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws ServletException, IOException {
+        if (!(servletRequest instanceof HttpServletRequest request)
+                || !(servletResponse instanceof HttpServletResponse response)) {
+            chain.doFilter(servletRequest, servletResponse);
+            return;
+        }
         Key key = keyOf(request);
         if (key == null) {
             chain.doFilter(request, response);
@@ -235,21 +254,46 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
                 || body == null || body.length == 0) {
             return null;
         }
+        // an answer that came encoded already is replayed as it came
+        byte[] gzipped = !compress || capture.containsHeader(HttpHeaders.CONTENT_ENCODING) ? null
+                : gzipped(body, capture.getContentType());
         List<Header> headers = new ArrayList<>();
+        boolean variesByEncoding = false;
         for (String name : capture.getHeaderNames()) {
             if (NOT_REPLAYED.stream().noneMatch(name::equalsIgnoreCase)) {
                 for (String value : capture.getHeaders(name)) {
-                    headers.add(new Header(name, value));
+                    if (gzipped != null && name.equalsIgnoreCase(HttpHeaders.VARY) && namesAcceptEncoding(value)) {
+                        // Tomcat adds accept-encoding again to a page it may compress
+                        variesByEncoding = true;
+                        String rest = withoutAcceptEncoding(value);
+                        if (!rest.isEmpty()) {
+                            headers.add(new Header(name, rest));
+                        }
+                    } else {
+                        headers.add(new Header(name, value));
+                    }
                 }
             }
         }
         if (headers.stream().noneMatch(header -> header.name().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE))) {
             headers.add(new Header(HttpHeaders.CONTENT_TYPE, capture.getContentType()));
         }
-        // an answer that came encoded already is replayed as it came
-        byte[] gzipped = !compress || capture.containsHeader(HttpHeaders.CONTENT_ENCODING) ? null
-                : gzipped(body, capture.getContentType());
-        return new Snapshot(body, gzipped, etag, List.copyOf(headers), capture.getLocale());
+        return new Snapshot(body, gzipped, etag, List.copyOf(headers), capture.getLocale(), variesByEncoding);
+    }
+
+    /**
+     * A Vary header's value without {@code accept-encoding}, which Tomcat adds by itself to an answer it may
+     * compress: replayed, Tomcat found it there and parsed the whole header to see so on every replay (a twentieth
+     * of a replayed page's CPU); left out, Tomcat adds it again, to the same answers as before.
+     */
+    private static String withoutAcceptEncoding(String vary) {
+        return Arrays.stream(vary.split(",")).map(String::strip)
+                .filter(token -> !token.isEmpty() && !token.equalsIgnoreCase(ACCEPT_ENCODING_TOKEN))
+                .collect(Collectors.joining(", "));
+    }
+
+    private static boolean namesAcceptEncoding(String vary) {
+        return Arrays.stream(vary.split(",")).map(String::strip).anyMatch(ACCEPT_ENCODING_TOKEN::equalsIgnoreCase);
     }
 
     /**
@@ -324,6 +368,10 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
             }
         }
         if (notModified) {
+            // Tomcat adds nothing to an answer without a body: a 304 says what the page varies by itself
+            if (kept.variesByEncoding()) {
+                response.addHeader(HttpHeaders.VARY, ACCEPT_ENCODING_TOKEN);
+            }
             return;
         }
         // Tomcat writes Content-Language from the locale, not from a header.
@@ -333,7 +381,7 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
             // Tomcat leaves an answer that has its Content-Encoding alone (and adds no Vary of its own to it)
             body = kept.gzipped();
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            response.setHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);
@@ -346,15 +394,5 @@ class PageSnapshots extends OncePerRequestFilter implements MeterBinder {
         FunctionCounter.builder("broadsheet.page.snapshots.rendered", rendered, AtomicLong::get)
                 .description("Pages rendered and kept for anonymous readers (once per address, minute and change)")
                 .register(registry);
-    }
-
-    @Override
-    protected boolean shouldNotFilterAsyncDispatch() {
-        return true;
-    }
-
-    @Override
-    protected boolean shouldNotFilterErrorDispatch() {
-        return true;
     }
 }
