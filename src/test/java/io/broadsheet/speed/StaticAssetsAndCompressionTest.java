@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import io.broadsheet.support.Http;
 import io.broadsheet.support.SiteTest;
 import org.apache.catalina.connector.Connector;
+import org.apache.coyote.http11.Http11Nio2Protocol;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,7 +23,7 @@ import org.springframework.boot.web.server.servlet.context.ServletWebServerAppli
 
 /**
  * Over real HTTP: stylesheets linked by content hash and kept a year; pages gzipped for clients that ask; a story
- * page fits Tomcat's socket write buffer, so it leaves in one write.
+ * page fits the socket write buffer of Tomcat's NIO2 connector, so it leaves in one write.
  */
 @SiteTest
 class StaticAssetsAndCompressionTest {
@@ -48,6 +49,7 @@ class StaticAssetsAndCompressionTest {
     @Test
     void aStoryPageFitsTheSocketWriteBufferAndArrivesWhole(@Autowired ServletWebServerApplicationContext context) {
         Connector connector = ((TomcatWebServer) context.getWebServer()).getTomcat().getConnector();
+        assertThat(connector.getProtocolHandler()).isInstanceOf(Http11Nio2Protocol.class);
         // the endpoint answers with the values it was given (as text) and applied to its sockets
         assertThat(connector.getProperty("socket.appWriteBufSize")).hasToString(Integer.toString(32 * 1024));
         assertThat(connector.getProperty("socket.directBuffer")).hasToString("true");
