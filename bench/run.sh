@@ -39,6 +39,7 @@ stop_all() {
         wait "$APP_PID" 2>/dev/null || true
     fi
     APP_PID=
+    rm -rf "$BENCH_DIR"/access-logs-*
     if [ -n "$NGINX_DIR" ] && [ -f "$NGINX_DIR/nginx.pid" ]; then
         kill "$(cat "$NGINX_DIR/nginx.pid")" 2>/dev/null || true
         sleep 0.5
@@ -106,8 +107,13 @@ start_app() {
         jar=$APP_JAR
         cds=(-XX:SharedArchiveFile="$APP_DIR/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
     fi
+    # The access log stays on (it is part of a request's cost), written outside the archive and emptied at each
+    # start: in the archive's own logs folder, a full run's millions of requests added gigabytes to it each time.
+    local access_logs="$BENCH_DIR/access-logs-$PORT"
+    rm -rf "$access_logs"
     # shellcheck disable=SC2086
     java $JVM_OPTIONS "${aot[@]}" "${cds[@]}" -jar "$jar" --server.port="$PORT" --broadsheet.data-dir="$dir" \
+        --server.tomcat.accesslog.directory="$access_logs" \
         --broadsheet.weather.provider=none --broadsheet.scheduling.enabled=false \
         --broadsheet.search.initial-indexing=off "$@" >"$log" 2>&1 &
     APP_PID=$!
