@@ -10,10 +10,11 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Tomcat's connector: the NIO2 endpoint, and socket buffers sized so that a whole reader page leaves in one write.
  *
- * <p>Tomcat's default NIO endpoint hands every readable connection from its poller thread to a worker thread; the
- * NIO2 endpoint lets the JDK's asynchronous channels complete reads and writes on the worker threads themselves. On
- * a replayed page, where Tomcat's own per-request work is most of the cost, it took about 12% less CPU per page
- * (see the README's Performance section).
+ * <p>With Tomcat's default NIO endpoint, its poller thread registers each connection's interest with a selector,
+ * and hands every readable connection to a worker thread; with the NIO2 endpoint the JDK's asynchronous channels
+ * watch the connections (one event thread) and run each completed read's handler on a worker thread, with less of
+ * Tomcat's own bookkeeping per request. On a replayed page, where that per-request work is most of the cost, it
+ * took about 12% less CPU per page (see the README's Performance section).
  *
  * <p>Tomcat copies an answer into a write buffer of 8 KB per connection: a story page of 12 KB then left in two
  * system calls, each its own TCP segment, and each a copy from the heap into a direct buffer the JDK allocates for
