@@ -10,6 +10,8 @@ import io.broadsheet.weather.WeatherRecorded;
 import io.micrometer.core.instrument.binder.MeterBinder;
 import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.tomcat.servlet.TomcatServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -60,6 +62,12 @@ class CachingConfiguration implements WebMvcConfigurer {
         // a reader's request as it arrives; never a forward, an error page or an async dispatch
         registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
+    }
+
+    /** Kept pages replayed before Tomcat builds a filter chain for them (see {@link SnapshotReplayValve}). */
+    @Bean
+    WebServerFactoryCustomizer<TomcatServletWebServerFactory> snapshotReplay() {
+        return factory -> factory.addContextValves(new SnapshotReplayValve(snapshots));
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.broadsheet.caching;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,7 +43,9 @@ import org.springframework.web.context.request.ServletWebRequest;
 /**
  * The whole answer to an anonymous reader's GET (status 200, every header, the bytes), kept by its address and
  * replayed ahead of Spring Security and Spring MVC: a repeat view of an unchanged page costs a map lookup and a
- * write, close to what a web server pays for a static file.
+ * write, close to what a web server pays for a static file. On Tomcat, {@link SnapshotReplayValve} replays kept
+ * pages before any filter; this filter renders and keeps them, and replays them where there is no such valve (a
+ * test's mock requests) and to readers who waited for a page being rendered.
  *
  * <p>A snapshot holds for the minute it was taken in (the masthead shows the date, and scheduled stories appear
  * by the minute) and only while nothing it may show has changed on this instance: any story change or new weather
@@ -76,20 +79,45 @@ class PageSnapshots implements Filter, MeterBinder {
     /** How long a reader waits for the page another reader is rendering before rendering it too. */
     private static final int WAIT_FOR_FIRST_SECONDS = 10;
 
-    /** Headers the container writes for each answer by itself. */
+    /**
+     * Headers the container writes for each answer by itself, and those a replay sets otherwise: the ETag (with
+     * the 304 check), the type and the language (through the servlet API, which Tomcat's compression reads).
+     */
     private static final List<String> NOT_REPLAYED = List.of(HttpHeaders.CONTENT_LENGTH, HttpHeaders.DATE,
-            HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CONNECTION, "Keep-Alive");
+            HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CONNECTION, "Keep-Alive", HttpHeaders.ETAG,
+            HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE);
 
     /** A Vary token Tomcat adds by itself to an answer it may compress ({@code server.compression.*}). */
     private static final String ACCEPT_ENCODING_TOKEN = "accept-encoding";
 
-    /** Left out of a 304, which describes the page without sending it. */
-    private static final List<String> NOT_IN_304 = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LANGUAGE);
-
     private record Key(String address, boolean secure, long generation, long minute) {
     }
 
-    private record Header(String name, String value) {
+    /**
+     * A kept header, also as the bytes Tomcat would send for it (ISO-8859-1, control characters but tab made
+     * spaces), so that {@link SnapshotReplayValve} can hand them over without Tomcat encoding them on each replay.
+     */
+    record Header(String name, String value, byte[] nameBytes, byte[] valueBytes) {
+
+        Header(String name, String value) {
+            this(name, value, asSent(name), asSent(value));
+        }
+
+        private static byte[] asSent(String text) {
+            byte[] bytes = text.getBytes(StandardCharsets.ISO_8859_1);
+            for (int i = 0; i < bytes.length; i++) {
+                if (bytes[i] >= 0 && bytes[i] < ' ' && bytes[i] != '\t' || bytes[i] == 127) {
+                    bytes[i] = ' ';
+                }
+            }
+            return bytes;
+        }
+    }
+
+    /** Where a replay writes the kept headers. */
+    @FunctionalInterface
+    interface HeaderOut {
+        void add(Header header);
     }
 
     /**
@@ -97,8 +125,8 @@ class PageSnapshots implements Filter, MeterBinder {
      * {@code variesByEncoding}: the answer said {@code Vary: accept-encoding}, which is not among {@code headers}
      * (see {@link #withoutAcceptEncoding}).
      */
-    private record Snapshot(byte[] body, byte[] gzipped, String etag, List<Header> headers, Locale locale,
-            boolean variesByEncoding) {
+    private record Snapshot(byte[] body, byte[] gzipped, String etag, String contentType, List<Header> headers,
+            Locale locale, boolean variesByEncoding) {
     }
 
     private final Clock clock;
@@ -150,7 +178,7 @@ class PageSnapshots implements Filter, MeterBinder {
         }
         Snapshot kept = snapshots.getIfPresent(key);
         if (kept != null) {
-            replay(kept, request, response);
+            replay(kept, request, response, servletHeaders(response));
             return;
         }
         // One reader renders a page that is not kept; the others asking for it meanwhile wait for that answer
@@ -162,7 +190,7 @@ class PageSnapshots implements Filter, MeterBinder {
             asked.seenBefore(key);
             Snapshot shared = await(first);
             if (shared != null) {
-                replay(shared, request, response);
+                replay(shared, request, response, servletHeaders(response));
             } else {
                 chain.doFilter(request, response);
             }
@@ -171,7 +199,7 @@ class PageSnapshots implements Filter, MeterBinder {
         Snapshot taken = snapshots.getIfPresent(key);
         try {
             if (taken != null) {
-                replay(taken, request, response);
+                replay(taken, request, response, servletHeaders(response));
                 return;
             }
             TeeResponse capture = new TeeResponse(response, MAX_BODY_BYTES);
@@ -190,6 +218,26 @@ class PageSnapshots implements Filter, MeterBinder {
             inFlight.remove(key, mine);
             mine.complete(taken);
         }
+    }
+
+    /**
+     * Answers the request with its kept snapshot, if there is one, writing the kept headers to {@code headers};
+     * false (having written nothing) otherwise. Called by {@link SnapshotReplayValve} ahead of the filter chain, on
+     * the request as Tomcat received it.
+     */
+    boolean replayIfKept(HttpServletRequest request, HttpServletResponse response, HeaderOut headers)
+            throws IOException {
+        Key key = keyOf(request);
+        Snapshot kept = key == null ? null : snapshots.getIfPresent(key);
+        if (kept == null) {
+            return false;
+        }
+        replay(kept, request, response, headers);
+        return true;
+    }
+
+    private static HeaderOut servletHeaders(HttpServletResponse response) {
+        return header -> response.addHeader(header.name(), header.value());
     }
 
     /** The answer another request is making, or {@code null} if it made none in time. */
@@ -275,10 +323,8 @@ class PageSnapshots implements Filter, MeterBinder {
                 }
             }
         }
-        if (headers.stream().noneMatch(header -> header.name().equalsIgnoreCase(HttpHeaders.CONTENT_TYPE))) {
-            headers.add(new Header(HttpHeaders.CONTENT_TYPE, capture.getContentType()));
-        }
-        return new Snapshot(body, gzipped, etag, List.copyOf(headers), capture.getLocale(), variesByEncoding);
+        return new Snapshot(body, gzipped, etag, capture.getContentType(), List.copyOf(headers), capture.getLocale(),
+                variesByEncoding);
     }
 
     /**
@@ -357,17 +403,15 @@ class PageSnapshots implements Filter, MeterBinder {
         return uncompressedAgents == null || agent == null || !uncompressedAgents.matcher(agent).matches();
     }
 
-    private void replay(Snapshot kept, HttpServletRequest request, HttpServletResponse response)
+    private void replay(Snapshot kept, HttpServletRequest request, HttpServletResponse response, HeaderOut headers)
             throws IOException {
         // Spring's own If-None-Match check (weak comparison, "*", lists): it writes the ETag, and a 304 on a match.
         boolean notModified = new ServletWebRequest(request, response).checkNotModified(kept.etag());
         for (Header header : kept.headers()) {
-            if (!header.name().equalsIgnoreCase(HttpHeaders.ETAG)
-                    && (!notModified || NOT_IN_304.stream().noneMatch(header.name()::equalsIgnoreCase))) {
-                response.addHeader(header.name(), header.value());
-            }
+            headers.add(header);
         }
         if (notModified) {
+            // a 304 describes the page without sending it: no type, no language
             // Tomcat adds nothing to an answer without a body: a 304 says what the page varies by itself
             if (kept.variesByEncoding()) {
                 response.addHeader(HttpHeaders.VARY, ACCEPT_ENCODING_TOKEN);
@@ -375,6 +419,7 @@ class PageSnapshots implements Filter, MeterBinder {
             return;
         }
         // Tomcat writes Content-Language from the locale, not from a header.
+        response.setContentType(kept.contentType());
         response.setLocale(kept.locale());
         byte[] body = kept.body();
         if (kept.gzipped() != null && getsGzip(request)) {

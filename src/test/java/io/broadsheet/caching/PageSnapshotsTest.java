@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
 import io.broadsheet.article.Article;
@@ -25,18 +27,25 @@ import io.broadsheet.support.TestClock;
 import io.broadsheet.weather.LatestWeather;
 import io.broadsheet.weather.WeatherCondition;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
+import org.apache.catalina.Context;
+import org.apache.catalina.connector.Request;
+import org.apache.catalina.connector.Response;
+import org.apache.catalina.valves.ValveBase;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.boot.tomcat.TomcatWebServer;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.test.web.servlet.MockMvc;
 
 /**
  * Whole answers to anonymous readers, replayed ahead of Spring Security and Spring MVC: over real HTTP, a page is
  * kept when a second reader asks for it, and a view after that is a hit that gives the same bytes and headers; an
- * edit, a new weather reading or the next minute gives a
- * fresh page; nobody with a session or a signed-in principal ever gets a kept answer; errors are never kept.
+ * edit, a new weather reading or the next minute gives a fresh page; a kept page is answered from Tomcat's
+ * pipeline before any filter; nobody with a session or a signed-in principal ever gets a kept answer; errors are never kept.
  */
 @SiteTest
 class PageSnapshotsTest {
@@ -121,6 +130,65 @@ class PageSnapshotsTest {
         assertThat(notModified.headers().firstValue("Cache-Control")).hasValueSatisfying(
                 value -> assertThat(value).startsWith("public"));
         assertThat(fetch(path, "If-None-Match", "W/\"something-else\"").statusCode()).isEqualTo(200);
+    }
+
+    /** Counts the requests Tomcat passes on to the servlet and its filter chain. */
+    static class PassedOn extends ValveBase {
+
+        final List<String> paths = new CopyOnWriteArrayList<>();
+
+        PassedOn() {
+            super(true);
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            paths.add(request.getRequestURI());
+            getNext().invoke(request, response);
+        }
+    }
+
+    @Test
+    void aKeptPageIsAnsweredBeforeTomcatBuildsAFilterChainWithTheHeadersWrittenAsBytes(
+            @Autowired ServletWebServerApplicationContext site) throws Exception {
+        Context context = (Context) ((TomcatWebServer) site.getWebServer()).getTomcat().getHost().findChildren()[0];
+        assertThat(context.getPipeline().getValves()).anySatisfy(
+                valve -> assertThat(valve).isInstanceOf(SnapshotReplayValve.class));
+        Article story = articles.publish("Snapshot valve story", "Snapshot Valve Desk", NOW.minus(Duration.ofHours(1)));
+        String path = "/articles/" + story.getSlug();
+        PassedOn passedOn = new PassedOn();
+        // added last, so after the replaying valve
+        context.getPipeline().addValve(passedOn);
+        try {
+            HttpResponse<String> first = fetch(path);
+            fetch(path);
+            assertThat(passedOn.paths).containsExactly(path, path);
+
+            double before = hits();
+            HttpResponse<String> replayed = fetch(path);
+            HttpResponse<String> notModified = fetch(path, "If-None-Match", first.headers().firstValue("ETag")
+                    .orElseThrow());
+            assertThat(hits()).isEqualTo(before + 2);
+            assertThat(passedOn.paths).containsExactly(path, path);
+            assertThat(replayed.body()).isEqualTo(first.body());
+            assertThat(headersBesidesDate(replayed)).isEqualTo(headersBesidesDate(first));
+            assertThat(notModified.statusCode()).isEqualTo(304);
+
+            // anything else is passed on: a page not kept, and a kept page asked for by someone with a session
+            fetch("/sections/snapshot-valve-desk");
+            fetch(path, "Cookie", "SESSION=abc");
+            assertThat(passedOn.paths).containsExactly(path, path, "/sections/snapshot-valve-desk", path);
+        } finally {
+            context.getPipeline().removeValve(passedOn);
+        }
+    }
+
+    @Test
+    void aHeaderIsKeptAsTheBytesTomcatWouldSend() {
+        var header = new PageSnapshots.Header("X-Note", "caf\u00e9\tnew\nline\u007f");
+        assertThat(header.nameBytes()).isEqualTo("X-Note".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(header.valueBytes()).isEqualTo(new byte[] {'c', 'a', 'f', (byte) 0xe9, '\t', 'n', 'e', 'w', ' ',
+            'l', 'i', 'n', 'e', ' '});
     }
 
     @Test
