@@ -343,7 +343,7 @@ CONF
         read -r a_rps _ a_p50 a_p99 a_errors a_non2xx < <(printf '%s\n' "${turns[@]}" | awk '$2 == "article"' | sort -n | sed -n 2p)
         read -r n_rps _ n_p50 n_p99 n_errors n_non2xx < <(printf '%s\n' "${turns[@]}" | awk '$2 == "nginx"' | sort -n | sed -n 2p)
         local share
-        share=$(awk -v a="$a_rps" -v b="$n_rps" 'BEGIN { printf "%.0f", (b > 0) ? (100 * a / b) : 0 }')
+        share=$(awk -v a="$a_rps" -v b="$n_rps" 'BEGIN { printf "%.1f", (b > 0) ? (100 * a / b) : 0 }')
         nginx_rows+="| article, in turns with nginx (median of 3) | $c | $a_rps | $a_p50 | $a_p99 | $a_errors | $a_non2xx |"$'\n'
         nginx_rows+="| nginx, same article file (median of 3) | $c | $n_rps | $n_p50 | $n_p99 | $n_errors | $n_non2xx |"$'\n'
         echo "  c=$c in turns: article $(printf '%s ' "${turns[@]}" | awk '{ for (i = 1; i <= NF; i += 6) printf "%s%s ", $i, ($(i + 1) == "nginx" ? "(nginx)" : "") }')"
