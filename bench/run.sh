@@ -238,7 +238,9 @@ run_size() {
     for turn in 1 2 3; do
         [ "$turn" = 1 ] || stop_all
         start=$(millis)
-        START_AOT=1 start_app "$dir" "$log"
+        # the collections of the start kept for the load, for the summary below
+        rm -f "$BENCH_DIR/gc-$n.log"
+        START_AOT=1 JAVA_TOOL_OPTIONS="-Xlog:gc:file=$BENCH_DIR/gc-$n.log:uptime" start_app "$dir" "$log"
         starts+=($(( $(millis) - start )))
         echo "  start $turn: first 200 on / after ${starts[-1]} ms"
     done
@@ -300,6 +302,9 @@ run_size() {
     local rss
     rss=$(awk '/VmRSS/ { printf "%.0f", $2 / 1024 }' "/proc/$APP_PID/status")
     echo "  resident memory after the load: ${rss} MB"
+    local collections
+    collections=$(gc_summary "$n" "$BENCH_DIR/gc-$n.log")
+    echo "  collections from the start to the end of the load: ${collections#- }"
 
     # nginx beside the (now idle) site, measured in turns with the article page: this machine's speed drifts by a
     # fifth from one minute to the next, and measuring nginx once, after the site, made the share swing with it.
@@ -366,6 +371,7 @@ CONF
         echo "Article page as a share of nginx's rate: ${rate[share-8]}% at 8 connections, ${rate[share-64]}% at 64."
         echo "JVM options: \`$JVM_OPTIONS ${AOT_OPTION[*]}\`, class-data archive: $([ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ] && echo yes || echo no)."
         echo "Process start to first 200 on \`/\`: ${started} ms (median of three starts: ${start_list// /, } ms). Resident memory after the load: ${rss} MB."
+        echo "Collections from the start to the end of the load (\`-Xlog:gc\`): ${collections#- }."
         [ ! -f "$dir/generated" ] || echo "Generating the archive (rows and search index): $(( $(cat "$dir/generated") / 1000 )) s."
         echo
         echo "First view of each page after a start (nothing cached) and the view after it, one request at a time (curl):"
