@@ -411,8 +411,8 @@ class PageSnapshots implements Filter, MeterBinder {
             headers.add(header);
         }
         if (notModified) {
-            // a 304 describes the page without sending it: no type, no language
-            // Tomcat adds nothing to an answer without a body: a 304 says what the page varies by itself
+            // A 304 describes the page without sending it (no type, no language), and Tomcat adds nothing to an
+            // answer without a body: it says what the page varies by itself.
             if (kept.variesByEncoding()) {
                 response.addHeader(HttpHeaders.VARY, ACCEPT_ENCODING_TOKEN);
             }
