@@ -26,9 +26,16 @@ public class ArticleSyndication {
     private static final String VISIBLE = "a.status = io.broadsheet.article.ArticleStatus.PUBLISHED"
             + " and a.publishedAt <= :now";
 
-    private static final String NEWEST = "select a from Article a join fetch a.section s where " + VISIBLE;
+    /** The section joined "left" (every story has one), as in {@link ArticleRepository#SUMMARY}, for the same reason. */
+    private static final String NEWEST = "select a from Article a left join fetch a.section s where " + VISIBLE;
 
-    private static final String ORDER = " order by a.publishedAt desc, a.id desc";
+    /** Newest first, in the order of the index each query reads (see {@link ArticleRepository#NEWEST}). */
+    private static final String ORDER = ArticleRepository.NEWEST;
+
+    private static final String ORDER_IN_SECTION = ArticleRepository.NEWEST_IN_SECTION;
+
+    /** A tag's stories are in another table than their publish times: these are sorted. */
+    private static final String ORDER_WITH_TAG = " order by a.publishedAt desc, a.id desc";
 
     /** Newest first among those published after {@code :since} (see {@link RecentWindow}). */
     private static final String SINCE = " and a.publishedAt > :since";
@@ -56,31 +63,32 @@ public class ArticleSyndication {
 
     /** The newest public stories, newest first. */
     public List<SyndicatedArticle> newest(int limit) {
-        return newest(NEWEST, null, limit);
+        return newest(NEWEST, ORDER, null, limit);
     }
 
     public List<SyndicatedArticle> newestInSection(String sectionSlug, int limit) {
-        return newest(NEWEST + " and s.slug = :slug", sectionSlug, limit);
+        return newest(NEWEST + " and " + ArticleRepository.IN_SECTION.replace(":section", ":slug"),
+                ORDER_IN_SECTION, sectionSlug, limit);
     }
 
     public List<SyndicatedArticle> newestWithTag(String tagSlug, int limit) {
         return newest(NEWEST + " and exists (select 1 from Article t join t.tags tag where t = a and tag.slug = :slug)",
-                tagSlug, limit);
+                ORDER_WITH_TAG, tagSlug, limit);
     }
 
     /** The recent stories first; the whole archive only when they are too few (see {@link RecentWindow}). */
-    private List<SyndicatedArticle> newest(String query, String slug, int limit) {
+    private List<SyndicatedArticle> newest(String query, String order, String slug, int limit) {
         Instant now = clock.instant();
         Instant since = window.since(now);
-        List<Article> articles = newest(query, slug, now, since, limit);
+        List<Article> articles = newest(query + SINCE + order, slug, now, since, limit);
         if (RecentWindow.wholeArchiveNeeded(since, articles.size() == limit)) {
-            articles = newest(query, slug, now, RecentWindow.WHOLE_ARCHIVE, limit);
+            articles = newest(query + SINCE + order, slug, now, RecentWindow.WHOLE_ARCHIVE, limit);
         }
         return withTags(articles);
     }
 
     private List<Article> newest(String query, String slug, Instant now, Instant since, int limit) {
-        TypedQuery<Article> newest = entities.createQuery(query + SINCE + ORDER, Article.class)
+        TypedQuery<Article> newest = entities.createQuery(query, Article.class)
                 .setParameter("now", now).setParameter("since", since).setMaxResults(limit);
         if (slug != null) {
             newest.setParameter("slug", slug);

@@ -44,17 +44,20 @@ public class RelatedArticles {
                        select r.id from article r
                         where r.section_id = :sectionId and r.status = 'PUBLISHED' and r.published_at <= :now
                           and r.published_at > :since and r.id <> :id
-                        order by r.published_at desc, r.id desc
+                        order by r.section_id, r.status, r.published_at desc, r.id desc
                         limit :limit) recent)
              order by shared_tags desc, same_section desc, a.published_at desc, a.id desc
              limit :limit
             """;
 
-    /** The newest stories of one tag (ids grow with time), straight from the index {@code article_tag_by_tag}. */
+    /**
+     * The newest stories of one tag (ids grow with time), read in the order of the index {@code article_tag_by_tag}
+     * (ordered by its columns in its directions: H2 reads an index in order only then, and stops at the limit).
+     */
     private static final String NEWEST_OF_TAG = """
             select tagged.article_id from (
                 select t.article_id from article_tag t where t.tag_id = :tag%d
-                 order by t.article_id desc limit :perTag) tagged
+                 order by t.tag_id, t.article_id desc limit :perTag) tagged
             union
             """;
 

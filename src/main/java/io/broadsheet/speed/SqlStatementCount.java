@@ -9,6 +9,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -22,11 +24,14 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * Counts the SQL statements run on the current thread, whoever runs them (Hibernate, JdbcClient, Flyway): every
  * {@code execute*} call on a statement from the application's DataSource. Only with
  * {@code broadsheet.bench.count-sql=true} (the benchmark and the tests); otherwise the DataSource is left as it is.
- * A page view runs on one thread, so the count between {@link #reset()} and {@link #current()} is that page's.
+ * A page view runs on one thread, so the count between {@link #reset()} and {@link #current()} is that page's;
+ * the statements' text can be kept as well ({@link #record()}), for tests that ask the database how it runs them.
  */
 public final class SqlStatementCount {
 
     private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
+
+    private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
 
     private SqlStatementCount() {
     }
@@ -37,6 +42,18 @@ public final class SqlStatementCount {
 
     public static long current() {
         return COUNT.get()[0];
+    }
+
+    /** From now on, the text of each statement prepared on this thread is kept, until {@link #recorded()}. */
+    public static void record() {
+        RECORDED.set(new ArrayList<>());
+    }
+
+    /** The statements prepared on this thread since {@link #record()}, in order; recording stops. */
+    public static List<String> recorded() {
+        List<String> recorded = RECORDED.get();
+        RECORDED.remove();
+        return recorded == null ? List.of() : List.copyOf(recorded);
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -74,6 +91,10 @@ public final class SqlStatementCount {
         private static Connection counting(Connection connection) {
             return (Connection) Proxy.newProxyInstance(SqlStatementCount.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                        List<String> recorded = RECORDED.get();
+                        if (recorded != null && method.getName().startsWith("prepare")) {
+                            recorded.add((String) args[0]);
+                        }
                         Object result = invoke(connection, method, args);
                         return result instanceof Statement statement ? countingStatement(statement) : result;
                     });
