@@ -22,9 +22,12 @@ import io.broadsheet.system.SiteUrls;
 /**
  * The sitemaps. Every public page is in exactly one child sitemap: {@code /sitemaps/pages-1.xml} (the front
  * page), {@code /sitemaps/sections-N.xml}, {@code /sitemaps/tags-N.xml} and {@code /sitemaps/articles-N.xml}, each of at most
- * {@code urlsPerFile} addresses and each read from the database one page at a time. While the whole site fits in
- * one file, {@code /sitemap.xml} lists it all; past that it is an index of the child sitemaps, so a million
- * stories make twenty article sitemaps and never a million rows in memory.
+ * {@code urlsPerFile} addresses and each read from the database one page at a time. The article sitemaps are ranges
+ * of story ids ({@code articles-N.xml}: the public stories with ids from {@code (N-1) * urlsPerFile + 1} to
+ * {@code N * urlsPerFile}), each read by the primary key's range: at most {@code urlsPerFile} addresses, fewer where
+ * ids belong to drafts or deleted stories, and a range of no public story is an empty list. While the whole site
+ * would fit in one file (counting every story id), {@code /sitemap.xml} lists it all; past that it is an index of
+ * the child sitemaps, so a million stories make twenty article sitemaps and never a million rows in memory.
  *
  * <p>Written with StAX straight to the response, so no document is ever built in memory either.
  */
@@ -82,7 +85,7 @@ class Sitemaps {
             case PAGES -> 1;
             case SECTIONS -> topics.sectionCount();
             case TAGS -> topics.tagCount();
-            case ARTICLES -> articles.countVisible();
+            case ARTICLES -> articles.highestId();
         };
         return (int) ((count + urlsPerFile - 1) / urlsPerFile);
     }
@@ -93,7 +96,7 @@ class Sitemaps {
 
     /** {@code /sitemap.xml}: all addresses while they fit in one file, an index of the child files past that. */
     void writeMain(OutputStream out) throws XMLStreamException {
-        long total = topics.sectionCount() + 1 + topics.tagCount() + articles.countVisible();
+        long total = topics.sectionCount() + 1 + topics.tagCount() + articles.highestId();
         if (total > urlsPerFile) {
             writeIndex(out);
             return;
@@ -159,7 +162,7 @@ class Sitemaps {
             case SECTIONS -> topics.sections(index, urlsPerFile).stream()
                     .map(section -> new Url(section.path(), null)).toList();
             case TAGS -> topics.tags(index, urlsPerFile).stream().map(tag -> new Url(tag.path(), null)).toList();
-            case ARTICLES -> articles.locations(index, urlsPerFile).stream()
+            case ARTICLES -> articles.locationsBetween((long) index * urlsPerFile, (long) number * urlsPerFile).stream()
                     .map(article -> new Url(article.path(), article.lastModified())).toList();
         };
     }
