@@ -20,9 +20,12 @@ drop index article_tag_by_tag;
 create index article_tag_by_tag on article_tag (tag_id, article_id desc);
 
 -- The newsroom's list, newest change first, all stories or those of one status: on the benchmark's million stories
--- its first page read and sorted the whole table (50 s).
+-- its first page read and sorted the whole table (50 s). The headline is in these two indexes too: the list's
+-- headline filter reads the stories in change order until its page is full, and H2 tests "headline has these words"
+-- on the index entries, reading a story's row only when its headline matches. Without it, a word that is in no
+-- headline read every row of the archive, bodies and all (85 s on a million stories; 1 s from the index).
 drop index article_by_update;
-create index article_by_update on article (updated_at desc, id desc);
+create index article_by_update on article (updated_at desc, id desc, headline);
 
 drop index article_by_status_update;
-create index article_by_status_update on article (status, updated_at desc, id desc);
+create index article_by_status_update on article (status, updated_at desc, id desc, headline);

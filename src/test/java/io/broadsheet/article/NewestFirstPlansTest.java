@@ -149,7 +149,29 @@ class NewestFirstPlansTest {
     void theNewsroomListReadsTheChangeIndexesInOrder() throws Exception {
         String editor = staff.create(StaffRole.EDITOR);
         readInOrder(plans(get("/admin/articles").with(staff.as(editor))), "article_by_update");
-        readInOrder(plans(get("/admin/articles").param("status", "draft").with(staff.as(editor))),
-                "article_by_status_update");
+        for (String status : List.of("draft", "published", "archived")) {
+            readInOrder(plans(get("/admin/articles").param("status", status).with(staff.as(editor))),
+                    "article_by_status_update");
+        }
+        // The few stories due later are found by their publish time, then sorted.
+        assertThat(plans(get("/admin/articles").param("status", "scheduled").with(staff.as(editor))))
+                .anySatisfy(plan -> assertThat(plan).contains("/* public.article_by_publication: status = 'PUBLISHED'")
+                        .containsPattern("AND published_at > \\?\\d"));
+        readInOrder(plans(get("/admin/articles").param("q", "newer story").with(staff.as(editor))),
+                "article_by_update");
+    }
+
+    /**
+     * The headline is in both indexes of the newsroom's list, so that H2 tests the headline filter on index entries
+     * and reads a story's row only for a match (EXPLAIN does not show that; on a million stories a word in no
+     * headline took 85 s without, 1 s with).
+     */
+    @Test
+    void theNewsroomListsIndexesHoldTheHeadline() {
+        for (String index : List.of("article_by_update", "article_by_status_update")) {
+            assertThat(jdbc.queryForList("select column_name from information_schema.index_columns"
+                    + " where table_name = 'article' and index_name = ? order by ordinal_position", String.class, index))
+                    .as(index).endsWith("headline");
+        }
     }
 }
