@@ -102,6 +102,21 @@ public class ArticleSyndication {
     }
 
     /**
+     * The ranges of {@code size} ids (numbered from 1: ids 1 to {@code size} are range 1) that hold at least one
+     * story public now, in order: the article sitemaps that are not empty (the sitemap schema wants at least one
+     * address in each). Worked out from the index of public stories alone (about a second on a million stories).
+     */
+    public List<Integer> rangesWithPublicStories(int size) {
+        return entities.createQuery("select distinct (a.id - 1) / :size from Article a where " + VISIBLE, Long.class)
+                .setParameter("size", (long) size)
+                .setParameter("now", clock.instant())
+                .getResultStream()
+                .map(range -> Math.toIntExact(range + 1))
+                .sorted()
+                .toList();
+    }
+
+    /**
      * The public stories whose ids are in ({@code afterId}, {@code upToId}], by id, for a child sitemap: read by
      * the primary key's range, and the ones not public now left out here. Only this range is loaded, never the
      * archive; and no row outside it is read. (Asked for public stories in SQL, H2 walks the index of public

@@ -43,9 +43,11 @@ class SitemapController {
     @GetMapping("/sitemaps/{kind:[a-z]{1,20}}-{number:[0-9]{1,9}}.xml")
     void child(@PathVariable String kind, @PathVariable int number, HttpServletRequest request,
             HttpServletResponse response) throws IOException, XMLStreamException {
-        Sitemaps.Kind which = Sitemaps.Kind.named(kind).filter(k -> sitemaps.exists(k, number))
+        Sitemaps.Kind which = Sitemaps.Kind.named(kind)
                 .orElseThrow(() -> new NotFoundException("No sitemap " + kind + "-" + number));
-        sitemaps.writeChild(which, number, xml(request, response));
+        if (!sitemaps.writeChild(which, number, () -> xml(request, response))) {
+            throw new NotFoundException("No sitemap " + kind + "-" + number);
+        }
     }
 
     @GetMapping("/news-sitemap.xml")

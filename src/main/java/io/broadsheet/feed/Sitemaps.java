@@ -1,5 +1,6 @@
 package io.broadsheet.feed;
 
+import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.IntStream;
 
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
@@ -79,19 +81,42 @@ class Sitemaps {
         this.urlsPerFile = urlsPerFile;
     }
 
-    /** How many child files of a kind there are. */
-    int files(Kind kind) {
-        long count = switch (kind) {
-            case PAGES -> 1;
-            case SECTIONS -> topics.sectionCount();
-            case TAGS -> topics.tagCount();
-            case ARTICLES -> articles.highestId();
+    /** The numbers of a kind's child files, in order: never one that would list no address. */
+    List<Integer> numbers(Kind kind) {
+        return switch (kind) {
+            case PAGES -> List.of(1);
+            case SECTIONS -> upTo(topics.sectionCount());
+            case TAGS -> upTo(topics.tagCount());
+            case ARTICLES -> articles.rangesWithPublicStories(urlsPerFile);
         };
-        return (int) ((count + urlsPerFile - 1) / urlsPerFile);
     }
 
-    boolean exists(Kind kind, int number) {
-        return number >= 1 && number <= files(kind);
+    /** The files that {@code count} addresses fill, {@code urlsPerFile} to a file. */
+    private List<Integer> upTo(long count) {
+        return IntStream.rangeClosed(1, (int) ((count + urlsPerFile - 1) / urlsPerFile)).boxed().toList();
+    }
+
+    /** Where a child sitemap goes, opened only when there is something to write. */
+    interface Output {
+        OutputStream open() throws IOException;
+    }
+
+    /**
+     * Writes a child sitemap; false (nothing written) when it has no address: a number past the last file, or a
+     * range of story ids none of which is public now.
+     */
+    boolean writeChild(Kind kind, int number, Output output) throws IOException, XMLStreamException {
+        if (number < 1 || (kind != Kind.ARTICLES && !numbers(kind).contains(number))) {
+            return false;
+        }
+        List<Url> list = urls(kind, number);
+        if (list.isEmpty()) {
+            return false;
+        }
+        XMLStreamWriter xml = start(output.open(), "urlset", false);
+        writeUrls(xml, list);
+        end(xml);
+        return true;
     }
 
     /** {@code /sitemap.xml}: all addresses while they fit in one file, an index of the child files past that. */
@@ -103,7 +128,7 @@ class Sitemaps {
         }
         XMLStreamWriter xml = start(out, "urlset", false);
         for (Kind kind : Kind.values()) {
-            for (int number = 1; number <= files(kind); number++) {
+            for (int number : numbers(kind)) {
                 writeUrls(xml, urls(kind, number));
             }
         }
@@ -113,7 +138,7 @@ class Sitemaps {
     void writeIndex(OutputStream out) throws XMLStreamException {
         XMLStreamWriter xml = start(out, "sitemapindex", false);
         for (Kind kind : Kind.values()) {
-            for (int number = 1; number <= files(kind); number++) {
+            for (int number : numbers(kind)) {
                 xml.writeStartElement("sitemap");
                 element(xml, "loc", urls.absolute(kind.fileName(number)));
                 xml.writeEndElement();
@@ -122,11 +147,6 @@ class Sitemaps {
         end(xml);
     }
 
-    void writeChild(Kind kind, int number, OutputStream out) throws XMLStreamException {
-        XMLStreamWriter xml = start(out, "urlset", false);
-        writeUrls(xml, urls(kind, number));
-        end(xml);
-    }
 
     /** {@code /news-sitemap.xml}: Google News format, the stories published in the last two days. */
     void writeNews(OutputStream out) throws XMLStreamException {
