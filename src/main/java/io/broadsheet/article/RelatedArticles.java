@@ -28,24 +28,29 @@ public class RelatedArticles {
 
     static final int LIMIT = 5;
 
-    /** The candidates: {@code %s} is where the newest stories of each of this story's tags go. */
+    /**
+     * The candidates: {@code %s} is where the newest stories of each of this story's tags go. The candidates come
+     * first and each is looked up by its id ("left join": H2 keeps that order; every candidate is a story). Asked as
+     * "{@code a.id in (candidates)}" of the public stories, H2 walked the index of public stories, every one of them,
+     * and tested each against the candidates: 0.9 s a story (median, up to 2.1 s) on a million stories.
+     */
     private static final String QUERY = """
             select a.slug, a.headline, a.published_at, s.name as section_name,
                    (select count(*) from article_tag mine
                       join article_tag theirs on theirs.tag_id = mine.tag_id
                      where mine.article_id = :id and theirs.article_id = a.id) as shared_tags,
                    case when a.section_id = :sectionId then 1 else 0 end as same_section
-              from article a
-              join section s on s.id = a.section_id
-             where a.status = 'PUBLISHED' and a.published_at <= :now and a.id <> :id
-               and a.id in (
+              from (
                    %s
-                   select recent.id from (
+                   select recent.id as candidate_id from (
                        select r.id from article r
                         where r.section_id = :sectionId and r.status = 'PUBLISHED' and r.published_at <= :now
                           and r.published_at > :since and r.id <> :id
                         order by r.section_id, r.status, r.published_at desc, r.id desc
-                        limit :limit) recent)
+                        limit :limit) recent) candidates
+              left join article a on a.id = candidates.candidate_id
+              left join section s on s.id = a.section_id
+             where a.status = 'PUBLISHED' and a.published_at <= :now and a.id <> :id
              order by shared_tags desc, same_section desc, a.published_at desc, a.id desc
              limit :limit
             """;
@@ -55,7 +60,7 @@ public class RelatedArticles {
      * (ordered by its columns in its directions: H2 reads an index in order only then, and stops at the limit).
      */
     private static final String NEWEST_OF_TAG = """
-            select tagged.article_id from (
+            select tagged.article_id as candidate_id from (
                 select t.article_id from article_tag t where t.tag_id = :tag%d
                  order by t.tag_id, t.article_id desc limit :perTag) tagged
             union

@@ -137,6 +137,8 @@ class NewestFirstPlansTest {
             long shown = Pattern.compile("/\\* public\\." + index + ": ").matcher(related).results().count();
             assertThat(subqueriesReadInOrder(related, index)).as(index).isPositive().isEqualTo(shown);
         }
+        // The candidates first, each story then found by its id: never a walk of all public stories.
+        assertThat(related).doesNotContain("/* public.article_by_publication");
     }
 
     /** How many subquery plans read {@code index} and then say "index sorted" at their end. */
