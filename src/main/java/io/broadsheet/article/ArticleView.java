@@ -15,7 +15,7 @@ public record ArticleView(String slug, String headline, String standfirst, Strin
 
     public static ArticleView of(Article article) {
         return new ArticleView(article.getSlug(), article.getHeadline(), blankToNull(article.getStandfirst()),
-                ArticleBody.toSafeHtml(article.getBody()), blankToNull(article.getByline()),
+                ArticleBody.toSafeHtml(article.getBody()), byline(article.getByline()),
                 blankToNull(article.getDateline()),
                 new Link(article.getSection().getName(), "/sections/" + article.getSection().getSlug()),
                 article.getTags().stream().map(tag -> new Link(tag.getName(), "/tags/" + tag.getSlug())).toList(),
@@ -25,6 +25,18 @@ public record ArticleView(String slug, String headline, String standfirst, Strin
 
     public String path() {
         return "/articles/" + slug;
+    }
+
+    /**
+     * The byline as the page puts it after its own "By": a byline typed with its own "By " (as many newsrooms write
+     * it) loses that word, so that the page does not say "By By".
+     */
+    static String byline(String byline) {
+        String name = blankToNull(byline);
+        if (name != null && name.regionMatches(true, 0, "by ", 0, 3)) {
+            name = blankToNull(name.substring(3));
+        }
+        return name;
     }
 
     private static String blankToNull(String text) {

@@ -140,7 +140,7 @@ class ArchiveGenerator implements ApplicationRunner {
         // Section sizes fall off: the first sections carry most stories, as World and Politics do.
         long section = sections[Math.min(sections.length - 1, (int) Math.abs(random.nextGaussian() * 2.5))];
         return new Object[] {id, Slugs.of(headline, 180) + "-" + id, headline, standfirst, body(topic), standfirst,
-                "By " + text.name() + " " + text.name(), text.name(), section, status,
+                text.name() + " " + text.name(), text.name(), section, status,
                 "DRAFT".equals(status) ? null : at, at, at};
     }
 

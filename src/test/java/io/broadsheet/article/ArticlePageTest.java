@@ -84,6 +84,18 @@ class ArticlePageTest {
     }
 
     @Test
+    void aBylineTypedWithItsOwnByIsShownWithOneBy() throws Exception {
+        Article story = articles.publish("Byline story " + System.nanoTime(), "Byline Desk",
+                TestClock.SEED_MORNING.minusSeconds(3600));
+        story.setByline("by  Jane Doe");
+        story = articles.update(story);
+        assertThat(page("/articles/" + story.getSlug()).select(".byline").text()).isEqualTo("By Jane Doe");
+        story.setByline("Byron Ames");
+        articles.update(story);
+        assertThat(page("/articles/" + story.getSlug()).select(".byline").text()).isEqualTo("By Byron Ames");
+    }
+
+    @Test
     void seededReportHasItsDatelineSectionAndTags() throws Exception {
         Document page = page("/articles/" + SEED_SLUG);
 
