@@ -161,7 +161,7 @@ public class ArticleSyndication {
                         .add(new Link((String) row[1], "/tags/" + row[2])));
         return articles.stream().map(article -> new SyndicatedArticle(article.getId(), article.getVersion(),
                 article.getSlug(), article.getHeadline(), article.getSummary(), article.getBody(),
-                blankToNull(article.getByline()), blankToNull(article.getDateline()),
+                ArticleView.byline(article.getByline()), blankToNull(article.getDateline()),
                 new Link(article.getSection().getName(), "/sections/" + article.getSection().getSlug()),
                 List.copyOf(tags.getOrDefault(article.getId(), List.of())), article.getPublishedAt(),
                 article.getUpdatedAt())).toList();

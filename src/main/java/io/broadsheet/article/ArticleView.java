@@ -29,7 +29,7 @@ public record ArticleView(String slug, String headline, String standfirst, Strin
 
     /**
      * The byline as the page puts it after its own "By": a byline typed with its own "By " (as many newsrooms write
-     * it) loses that word, so that the page does not say "By By".
+     * it) loses that word, so that the page does not say "By By" (and feeds and shared metadata name the author).
      */
     static String byline(String byline) {
         String name = blankToNull(byline);
