@@ -229,6 +229,18 @@ run_size() {
     sleep 0.5
     local sql
     sql=$(grep -o 'sql-statements GET .*' "$log.sql" | sed -E 's/sql-statements GET ([^ ]*) status=([0-9]+) jdbc=([0-9]+) hibernate=([0-9a-z]+)/| `\1` | \2 | \3 | \4 |/')
+    # First views of 100 different stories from the sitemap, one at a time (each its own related news and rendering):
+    # the seeded story's first view above is the cold JVM's first page, and says little about a story's first view,
+    # which every story's next view is after any change.
+    local map stories
+    map=$(curl -s "$base/sitemap.xml")
+    if grep -q '<sitemapindex' <<<"$map"; then
+        map=$(curl -s "$base$(grep -o '/sitemaps/articles-[0-9]*\.xml' <<<"$map" | head -1)")
+    fi
+    stories=$(grep -o '/articles/[^<]*' <<<"$map" | grep -vxF "$ARTICLE" | tail -100 | while read -r path; do
+        curl -s -o /dev/null -w '%{time_total}\n' "$base$path"
+    done | sort -n | awk '{ t[NR] = $1 * 1000 } END { if (NR) printf "%d different stories, one at a time: median %.1f ms, p90 %.1f ms, the slowest %.1f ms", NR, t[int((NR + 1) / 2)], t[int(NR * 0.9)], t[NR] }')
+    echo "  first views of ${stories:-no stories}"
     stop_all
 
     # Three starts, the last one kept for the load: on 2 cores one start can differ from the next by a fifth, so
@@ -379,6 +391,8 @@ CONF
         echo "| page | first view ms | second view ms |"
         echo "| --- | --- | --- |"
         printf '%s' "$cold"
+        echo
+        echo "First views of ${stories:-no stories (none found in the sitemap)}."
         echo
         echo "SQL statements per request (each page cold, then again; last: the article with its ETag):"
         echo
