@@ -122,6 +122,11 @@ public class Article {
     }
 
     public boolean isVisibleAt(Instant now) {
+        return isVisible(status, publishedAt, now);
+    }
+
+    /** The rule of {@link #isVisibleAt}, for a story read as columns rather than as an entity. */
+    static boolean isVisible(ArticleStatus status, Instant publishedAt, Instant now) {
         return status == ArticleStatus.PUBLISHED && publishedAt != null && !publishedAt.isAfter(now);
     }
 

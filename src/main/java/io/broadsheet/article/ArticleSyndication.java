@@ -130,8 +130,7 @@ public class ArticleSyndication {
                 .setParameter("after", afterId)
                 .setParameter("upTo", upToId)
                 .getResultStream()
-                .filter(row -> row[4] == ArticleStatus.PUBLISHED && row[2] != null
-                        && !((Instant) row[2]).isAfter(now))
+                .filter(row -> Article.isVisible((ArticleStatus) row[4], (Instant) row[2], now))
                 .map(row -> new ArticleLocation((String) row[0], (String) row[1], (Instant) row[2], (Instant) row[3]))
                 .toList();
     }
