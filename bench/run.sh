@@ -5,8 +5,9 @@
 #   bench/run.sh 1000            # only N = 1,000
 #
 # Environment: DURATION (wrk seconds per measurement, default 15), WARMUP_SEARCH (seconds of searches with
-# different words before measuring, default 180), PORT (default 8151), NGINX_PORT (8152), PORT_LARGE (8153: the
-# largest archive's site in the comparison of sizes, run when more than one size is measured),
+# different words before measuring, default 180), PORT (default 8151), NGINX_PORT (8152), NGINX_LOGGING_PORT (8154:
+# nginx again, with its access log), PORT_LARGE (8153: the largest archive's site in the comparison of sizes, run when
+# more than one size is measured),
 # BENCH_DIR (default target/bench: generated archives, logs and results), SKIP_BUILD=1 (use the jar as built),
 # REGENERATE=1 (write the archives again even if BENCH_DIR has them), JVM_OPTIONS (default below), CDS=0 (start
 # without the class-data archive), AOT=0 (measure a plain start, not the ahead-of-time one the image uses).
@@ -19,6 +20,7 @@ DURATION=${DURATION:-15}
 WARMUP_SEARCH=${WARMUP_SEARCH:-180}
 PORT=${PORT:-8151}
 NGINX_PORT=${NGINX_PORT:-8152}
+NGINX_LOGGING_PORT=${NGINX_LOGGING_PORT:-8154}
 PORT_LARGE=${PORT_LARGE:-8153}
 BENCH_DIR=$(mkdir -p "${BENCH_DIR:-target/bench}" && cd "${BENCH_DIR:-target/bench}" && pwd)
 JAR=target/broadsheet-0.1.0-SNAPSHOT.jar
@@ -342,6 +344,13 @@ http {
         listen 127.0.0.1:$NGINX_PORT;
         root $NGINX_DIR;
     }
+    # The same file again, logging each request as Broadsheet does (its access log is on, by default and here):
+    # one line per request in nginx's combined format, as Debian's own nginx.conf has it.
+    server {
+        listen 127.0.0.1:$NGINX_LOGGING_PORT;
+        root $NGINX_DIR;
+        access_log $NGINX_DIR/access.log combined;
+    }
 }
 CONF
     "$NGINX" -c "$NGINX_DIR/nginx.conf" -p "$NGINX_DIR" -e "$NGINX_DIR/error.log"
@@ -355,17 +364,24 @@ CONF
             turns+=("$rps article $p50 $p99 $errors $non2xx")
             read -r rps p50 p99 errors non2xx < <(measure "http://127.0.0.1:$NGINX_PORT/article.html" "$c")
             turns+=("$rps nginx $p50 $p99 $errors $non2xx")
+            read -r rps p50 p99 errors non2xx < <(measure "http://127.0.0.1:$NGINX_LOGGING_PORT/article.html" "$c")
+            turns+=("$rps nginx-logging $p50 $p99 $errors $non2xx")
+            : >"$NGINX_DIR/access.log"
         done
         # the median turn of each (by rate)
         read -r a_rps _ a_p50 a_p99 a_errors a_non2xx < <(printf '%s\n' "${turns[@]}" | awk '$2 == "article"' | sort -n | sed -n 2p)
         read -r n_rps _ n_p50 n_p99 n_errors n_non2xx < <(printf '%s\n' "${turns[@]}" | awk '$2 == "nginx"' | sort -n | sed -n 2p)
-        local share
+        read -r l_rps _ l_p50 l_p99 l_errors l_non2xx < <(printf '%s\n' "${turns[@]}" | awk '$2 == "nginx-logging"' | sort -n | sed -n 2p)
+        local share logged_share
         share=$(awk -v a="$a_rps" -v b="$n_rps" 'BEGIN { printf "%.1f", (b > 0) ? (100 * a / b) : 0 }')
+        logged_share=$(awk -v a="$a_rps" -v b="$l_rps" 'BEGIN { printf "%.1f", (b > 0) ? (100 * a / b) : 0 }')
         nginx_rows+="| article, in turns with nginx (median of 3) | $c | $a_rps | $a_p50 | $a_p99 | $a_errors | $a_non2xx |"$'\n'
-        nginx_rows+="| nginx, same article file (median of 3) | $c | $n_rps | $n_p50 | $n_p99 | $n_errors | $n_non2xx |"$'\n'
-        echo "  c=$c in turns: article $(printf '%s ' "${turns[@]}" | awk '{ for (i = 1; i <= NF; i += 6) printf "%s%s ", $i, ($(i + 1) == "nginx" ? "(nginx)" : "") }')"
-        echo "  c=$c medians: article $a_rps req/s (p99 $a_p99 ms), nginx $n_rps req/s (p99 $n_p99 ms): ${share}% of nginx"
+        nginx_rows+="| nginx, same article file, access log off (median of 3) | $c | $n_rps | $n_p50 | $n_p99 | $n_errors | $n_non2xx |"$'\n'
+        nginx_rows+="| nginx, same article file, logging each request (median of 3) | $c | $l_rps | $l_p50 | $l_p99 | $l_errors | $l_non2xx |"$'\n'
+        echo "  c=$c in turns: $(printf '%s ' "${turns[@]}" | awk '{ for (i = 1; i <= NF; i += 6) printf "%s (%s) ", $i, $(i + 1) }')"
+        echo "  c=$c medians: article $a_rps req/s (p99 $a_p99 ms), nginx $n_rps req/s (p99 $n_p99 ms) without a log and $l_rps (p99 $l_p99 ms) logging: ${share}% and ${logged_share}% of nginx"
         rate[share-$c]=$share
+        rate[logged-share-$c]=$logged_share
     done
     stop_all
 
@@ -380,7 +396,8 @@ CONF
         echo "| --- | --- | --- | --- | --- | --- | --- |"
         printf '%s' "$rows" "$nginx_rows"
         echo
-        echo "Article page as a share of nginx's rate: ${rate[share-8]}% at 8 connections, ${rate[share-64]}% at 64."
+        echo "Article page as a share of nginx's rate: ${rate[share-8]}% at 8 connections, ${rate[share-64]}% at 64;"\
+             "of nginx logging each request as Broadsheet does: ${rate[logged-share-8]}% and ${rate[logged-share-64]}%."
         echo "JVM options: \`$JVM_OPTIONS ${AOT_OPTION[*]}\`, class-data archive: $([ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ] && echo yes || echo no)."
         echo "Process start to first 200 on \`/\`: ${started} ms (median of three starts: ${start_list// /, } ms). Resident memory after the load: ${rss} MB."
         echo "Collections from the start to the end of the load (\`-Xlog:gc\`): ${collections#- }."
