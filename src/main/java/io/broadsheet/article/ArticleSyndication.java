@@ -63,35 +63,38 @@ public class ArticleSyndication {
 
     /** The newest public stories, newest first. */
     public List<SyndicatedArticle> newest(int limit) {
-        return newest(NEWEST, ORDER, null, limit);
+        return newest(NEWEST, ORDER, null, null, limit);
     }
 
     public List<SyndicatedArticle> newestInSection(String sectionSlug, int limit) {
-        return newest(NEWEST + " and " + ArticleRepository.IN_SECTION.replace(":section", ":slug"),
-                ORDER_IN_SECTION, sectionSlug, limit);
+        return newest(NEWEST + " and " + ArticleRepository.IN_SECTION, ORDER_IN_SECTION, "section", sectionSlug, limit);
     }
 
     public List<SyndicatedArticle> newestWithTag(String tagSlug, int limit) {
-        return newest(NEWEST + " and exists (select 1 from Article t join t.tags tag where t = a and tag.slug = :slug)",
-                ORDER_WITH_TAG, tagSlug, limit);
+        return newest(NEWEST + " and exists (select 1 from Article t join t.tags tag where t = a and tag.slug = :tag)",
+                ORDER_WITH_TAG, "tag", tagSlug, limit);
     }
 
-    /** The recent stories first; the whole archive only when they are too few (see {@link RecentWindow}). */
-    private List<SyndicatedArticle> newest(String query, String order, String slug, int limit) {
+    /**
+     * The recent stories first; the whole archive only when they are too few (see {@link RecentWindow}).
+     * {@code parameter}: the query's parameter for {@code slug} (a section's or a tag's), if it has one.
+     */
+    private List<SyndicatedArticle> newest(String query, String order, String parameter, String slug, int limit) {
         Instant now = clock.instant();
         Instant since = window.since(now);
-        List<Article> articles = newest(query + SINCE + order, slug, now, since, limit);
+        List<Article> articles = newest(query + SINCE + order, parameter, slug, now, since, limit);
         if (RecentWindow.wholeArchiveNeeded(since, articles.size() == limit)) {
-            articles = newest(query + SINCE + order, slug, now, RecentWindow.WHOLE_ARCHIVE, limit);
+            articles = newest(query + SINCE + order, parameter, slug, now, RecentWindow.WHOLE_ARCHIVE, limit);
         }
         return withTags(articles);
     }
 
-    private List<Article> newest(String query, String slug, Instant now, Instant since, int limit) {
+    private List<Article> newest(String query, String parameter, String slug, Instant now, Instant since,
+            int limit) {
         TypedQuery<Article> newest = entities.createQuery(query, Article.class)
                 .setParameter("now", now).setParameter("since", since).setMaxResults(limit);
-        if (slug != null) {
-            newest.setParameter("slug", slug);
+        if (parameter != null) {
+            newest.setParameter(parameter, slug);
         }
         return newest.getResultList();
     }
