@@ -116,7 +116,9 @@ public class ArticleListings {
     public Listing latestWithTag(String tagSlug, PageNumber page) {
         Instant now = clock.instant();
         return kept("tag", tagSlug, page, now,
-                (since, pageable) -> articles.findLatestWithTag(tagSlug, now, since, pageable));
+                (since, pageable) -> since.equals(RecentWindow.WHOLE_ARCHIVE)
+                        ? articles.findLatestWithTag(tagSlug, now, since, pageable)
+                        : articles.findRecentWithTag(tagSlug, now, since, pageable));
     }
 
     @TransactionalEventListener(fallbackExecution = true)

@@ -60,7 +60,26 @@ public interface ArticleRepository extends JpaRepository<Article, Long> {
     Slice<ArticleSummary> findLatestInSection(@Param("section") String sectionSlug, @Param("now") Instant now,
             @Param("since") Instant since, Pageable page);
 
-    /** A tag's stories are in another table than their publish times: these are sorted (see {@link RecentWindow}). */
+    /**
+     * Tagged {@code :tag}, asked of each story by its id ({@code article_tag}'s primary key): H2 can then walk the
+     * public stories in the order of {@code article_by_publication} and stop at a full page (see {@link #NEWEST}).
+     */
+    String WITH_TAG = "exists (select 1 from a.tags tt where tt.slug = :tag)";
+
+    /**
+     * A tag's stories of the last weeks (see {@link RecentWindow}), newest first, read in index order: on a million
+     * stories the busiest tag's first page reads about a hundred stories (6-9 ms in H2) where sorting the month's
+     * 7,900 public stories took 75-190 ms, and a tag with no story that month reads the month once (22-62 ms).
+     */
+    @Query(SUMMARY + " where " + VISIBLE + SINCE + " and " + WITH_TAG + NEWEST)
+    Slice<ArticleSummary> findRecentWithTag(@Param("tag") String tagSlug, @Param("now") Instant now,
+            @Param("since") Instant since, Pageable page);
+
+    /**
+     * A tag's stories of the whole archive, found from the tag ({@code article_tag_by_tag}) and sorted: their
+     * publish times are in another table, and walking every public story in order for a rare tag would read the
+     * whole archive.
+     */
     @Query(SUMMARY + " join a.tags t where t.slug = :tag and " + VISIBLE + SINCE
             + " order by a.publishedAt desc, a.id desc")
     Slice<ArticleSummary> findLatestWithTag(@Param("tag") String tagSlug, @Param("now") Instant now,

@@ -34,7 +34,10 @@ public class ArticleSyndication {
 
     private static final String ORDER_IN_SECTION = ArticleRepository.NEWEST_IN_SECTION;
 
-    /** A tag's stories are in another table than their publish times: these are sorted. */
+    /** A tag's stories of the whole archive: found from the tag, and sorted (see {@link ArticleRepository}). */
+    private static final String ALL_WITH_TAG = "select a from Article a left join fetch a.section s join a.tags t"
+            + " where t.slug = :tag and " + VISIBLE;
+
     private static final String ORDER_WITH_TAG = " order by a.publishedAt desc, a.id desc";
 
     /** Newest first among those published after {@code :since} (see {@link RecentWindow}). */
@@ -63,28 +66,32 @@ public class ArticleSyndication {
 
     /** The newest public stories, newest first. */
     public List<SyndicatedArticle> newest(int limit) {
-        return newest(NEWEST, ORDER, null, null, limit);
+        return newest(NEWEST + SINCE + ORDER, NEWEST + SINCE + ORDER, null, null, limit);
     }
 
     public List<SyndicatedArticle> newestInSection(String sectionSlug, int limit) {
-        return newest(NEWEST + " and " + ArticleRepository.IN_SECTION, ORDER_IN_SECTION, "section", sectionSlug, limit);
+        String query = NEWEST + " and " + ArticleRepository.IN_SECTION + SINCE + ORDER_IN_SECTION;
+        return newest(query, query, "section", sectionSlug, limit);
     }
 
     public List<SyndicatedArticle> newestWithTag(String tagSlug, int limit) {
-        return newest(NEWEST + " and exists (select 1 from Article t join t.tags tag where t = a and tag.slug = :tag)",
-                ORDER_WITH_TAG, "tag", tagSlug, limit);
+        // The last weeks read in index order; the whole archive from the tag, sorted (see ArticleRepository).
+        return newest(NEWEST + SINCE + " and " + ArticleRepository.WITH_TAG + ORDER,
+                ALL_WITH_TAG + SINCE + ORDER_WITH_TAG, "tag", tagSlug, limit);
     }
 
     /**
      * The recent stories first; the whole archive only when they are too few (see {@link RecentWindow}).
-     * {@code parameter}: the query's parameter for {@code slug} (a section's or a tag's), if it has one.
+     * {@code recent} asks the last weeks, {@code whole} the whole archive (each with {@code :since});
+     * {@code parameter}: the queries' parameter for {@code slug} (a section's or a tag's), if they have one.
      */
-    private List<SyndicatedArticle> newest(String query, String order, String parameter, String slug, int limit) {
+    private List<SyndicatedArticle> newest(String recent, String whole, String parameter, String slug, int limit) {
         Instant now = clock.instant();
         Instant since = window.since(now);
-        List<Article> articles = newest(query + SINCE + order, parameter, slug, now, since, limit);
+        List<Article> articles = newest(since.equals(RecentWindow.WHOLE_ARCHIVE) ? whole : recent, parameter, slug,
+                now, since, limit);
         if (RecentWindow.wholeArchiveNeeded(since, articles.size() == limit)) {
-            articles = newest(query + SINCE + order, parameter, slug, now, RecentWindow.WHOLE_ARCHIVE, limit);
+            articles = newest(whole, parameter, slug, now, RecentWindow.WHOLE_ARCHIVE, limit);
         }
         return withTags(articles);
     }

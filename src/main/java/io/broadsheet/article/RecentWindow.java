@@ -14,11 +14,13 @@ import org.springframework.transaction.event.TransactionalEventListener;
  * How far back the "newest first" questions look first. A database can only hand out the newest stories of a
  * listing cheaply if it reads them from an index in that order; H2 does so only from an index whose columns and
  * directions are the query's ORDER BY (it never walks one backwards). The front page, a section, their feeds and
- * related news' newest in the section now have such indexes (migration V6) and stop at a full page; a tag's
- * stories do not (their publish times are in another table), and H2 reads every public story of the tag and sorts
- * them. So on a large archive (at least {@code broadsheet.listings.large-archive} stories) listings, feeds and
- * related news ask for the last {@value #DAYS} days first, a few thousand rows at most for a tag, and a listing asks
- * the whole archive only when those do not fill its page. A small archive is always asked whole, in one statement.
+ * related news' newest in the section now have such indexes (migration V6) and stop at a full page. A tag's
+ * stories have no such index (their publish times are in another table): on a large archive (at least
+ * {@code broadsheet.listings.large-archive} stories) a tag's listing and feed walk the public stories of the last
+ * {@value #DAYS} days in publication order, asking each whether it has the tag, and stop at a full page; only when
+ * those do not fill it are the tag's stories of the whole archive found from the tag and sorted (a rare tag's few).
+ * Listings, feeds and related news all go through the same rule. A small archive is always asked whole, in one
+ * statement.
  */
 @Component
 public class RecentWindow {
