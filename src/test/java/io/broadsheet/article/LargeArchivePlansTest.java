@@ -23,25 +23,11 @@ class LargeArchivePlansTest extends NewestFirstPlansTest {
      * Here a listing whose last weeks do not fill its page (as in these tests) asks twice, the last weeks and then the
      * whole archive: each statement reads the index in order.
      */
-    static void eachReadInOrder(List<String> plans, String index) {
+    @Override
+    void listingReadsInOrder(List<String> plans, String index) {
         List<String> reading = plans.stream().filter(plan -> reads(plan, index) && plan.contains("ORDER BY")).toList();
         assertThat(reading).as("statements reading %s in %s", index, plans).hasSize(2)
                 .allSatisfy(plan -> assertThat(plan).contains(SORTED));
-    }
-
-    @Test
-    @Override
-    void theFrontPageAndTheSiteFeedReadTheNewestPublicStoriesInIndexOrder() throws Exception {
-        eachReadInOrder(plans(get("/")), "article_by_publication");
-        eachReadInOrder(plans(get("/feed.xml")), "article_by_publication");
-    }
-
-    @Test
-    @Override
-    void aSectionAndItsFeedReadTheSectionsIndexInOrder() throws Exception {
-        String section = "/sections/" + Slugs.of("Plans Desk");
-        eachReadInOrder(plans(get(section)), "article_by_section");
-        eachReadInOrder(plans(get(section + "/feed.xml")), "article_by_section");
     }
 
     @Test
