@@ -116,7 +116,7 @@ public class ArticleListings {
     public Listing latestWithTag(String tagSlug, PageNumber page) {
         Instant now = clock.instant();
         return kept("tag", tagSlug, page, now,
-                (since, pageable) -> since.equals(RecentWindow.WHOLE_ARCHIVE)
+                (since, pageable) -> RecentWindow.isWholeArchive(since)
                         ? articles.findLatestWithTag(tagSlug, now, since, pageable)
                         : articles.findRecentWithTag(tagSlug, now, since, pageable));
     }

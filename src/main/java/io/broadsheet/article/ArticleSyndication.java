@@ -88,7 +88,7 @@ public class ArticleSyndication {
     private List<SyndicatedArticle> newest(String recent, String whole, String parameter, String slug, int limit) {
         Instant now = clock.instant();
         Instant since = window.since(now);
-        List<Article> articles = newest(since.equals(RecentWindow.WHOLE_ARCHIVE) ? whole : recent, parameter, slug,
+        List<Article> articles = newest(RecentWindow.isWholeArchive(since) ? whole : recent, parameter, slug,
                 now, since, limit);
         if (RecentWindow.wholeArchiveNeeded(since, articles.size() == limit)) {
             articles = newest(whole, parameter, slug, now, RecentWindow.WHOLE_ARCHIVE, limit);

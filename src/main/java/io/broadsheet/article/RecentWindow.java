@@ -50,9 +50,14 @@ public class RecentWindow {
         return large ? now.minus(Duration.ofDays(DAYS)) : WHOLE_ARCHIVE;
     }
 
+    /** Whether a question asked {@code since} then is already one of the whole archive. */
+    public static boolean isWholeArchive(Instant since) {
+        return since.equals(WHOLE_ARCHIVE);
+    }
+
     /** Whether an answer asked {@code since} then must be asked again of the whole archive. */
     public static boolean wholeArchiveNeeded(Instant since, boolean filled) {
-        return !filled && !since.equals(WHOLE_ARCHIVE);
+        return !filled && !isWholeArchive(since);
     }
 
     @EventListener(ApplicationReadyEvent.class)
