@@ -104,4 +104,16 @@ class RelatedNewsTest {
 
         assertThat(relatedOn(subject)).containsExactly("Pomegranate growers count locust losses");
     }
+
+    @Test
+    void oneWordInCommonIsACoincidenceTwoMakeARelative() {
+        Article subject = story("Quokkas of Rottnest", "Wildlife Desk", ArticleStatus.PUBLISHED,
+                Duration.ofHours(1), "Quokkas on Rottnest.");
+        story("Ferry timetable", "Transport Desk", ArticleStatus.PUBLISHED, Duration.ofDays(1),
+                "The Rottnest ferry sails later.");
+        story("Island census", "Science Desk", ArticleStatus.PUBLISHED, Duration.ofDays(2),
+                "Rangers counted quokkas across Rottnest.");
+
+        assertThat(relatedOn(subject)).containsExactly("Island census");
+    }
 }
