@@ -144,6 +144,8 @@ class NewestFirstPlansTest {
         }
         // The candidates first, each story then found by its id: never a walk of all public stories.
         assertThat(related).doesNotContain("/* public.article_by_publication");
+        // Each candidate weighed from the index that holds what the ranking needs, not from its row (body and all).
+        assertThat(related).contains("/* public.article_visibility_by_id: id = candidates.candidate_id */");
     }
 
     /** How many subquery plans read {@code index} and then say "index sorted" at their end. */
