@@ -48,7 +48,7 @@ public class Article {
      * a way an existing index cannot take (Lucene refuses a field whose options differ from what its segments
      * hold): a new name starts an empty index, which the start-up check fills from the database.
      */
-    public static final String SEARCH_INDEX = "article-2";
+    public static final String SEARCH_INDEX = "article-3";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -57,7 +57,8 @@ public class Article {
     @KeywordField(projectable = Projectable.YES)
     private String slug;
 
-    @FullTextField(analyzer = TEXT_ANALYZER)
+    /** Searched, and kept in the index as written: a page of results shows it without reading the story's row. */
+    @FullTextField(analyzer = TEXT_ANALYZER, projectable = Projectable.YES)
     private String headline;
 
     private String standfirst;
@@ -69,7 +70,11 @@ public class Article {
     @Transient
     private String bodyText;
 
-    /** The standfirst, or else the body's first sentence: what listings show, kept so they never load bodies. */
+    /**
+     * The standfirst, or else the body's first sentence: what listings show, kept so they never load bodies. Kept in
+     * the search index too, for a result whose body has none of the words.
+     */
+    @GenericField(searchable = Searchable.NO, projectable = Projectable.YES)
     private String summary;
 
     private String byline;

@@ -2,8 +2,10 @@ package io.broadsheet.search;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -11,8 +13,11 @@ import java.util.stream.Collectors;
 
 import io.broadsheet.article.Article;
 import io.broadsheet.article.ArticleListings;
+import io.broadsheet.article.ArticleListings.PublicNow;
 import io.broadsheet.article.ArticleStatus;
 import io.broadsheet.article.ArticleSummary;
+import io.broadsheet.section.SectionDirectory;
+import io.broadsheet.section.SectionDirectory.SectionLink;
 import io.broadsheet.system.NotFoundException;
 import io.broadsheet.system.PageNumber;
 import jakarta.persistence.EntityManager;
@@ -46,14 +51,16 @@ public class SiteSearch {
     static final float HEADLINE_WEIGHT = 4f;
 
     private final ArticleListings listings;
+    private final SectionDirectory sections;
     private final Clock clock;
     private final WordMarks marks = new WordMarks();
 
     @PersistenceContext
     private EntityManager entityManager;
 
-    SiteSearch(ArticleListings listings, Clock clock) {
+    SiteSearch(ArticleListings listings, SectionDirectory sections, Clock clock) {
         this.listings = listings;
+        this.sections = sections;
         this.clock = clock;
     }
 
@@ -97,7 +104,8 @@ public class SiteSearch {
         }
     }
 
-    private record Found(String slug, String body) {
+    /** A story as the index holds it. */
+    private record Found(long id, String slug, String headline, String summary, String body) {
     }
 
     public Results search(String rawQuery, PageNumber page) {
@@ -111,11 +119,13 @@ public class SiteSearch {
         }
         Instant now = clock.instant();
         // No highlighter: WordMarks marks the words in the headline and picks the sentence of the body (its text as
-        // stored in the index) with the most of them.
+        // stored in the index) with the most of them. What a result shows comes from the index too.
         var result = Search.session(entityManager).search(Article.class)
                 .select(f -> f.composite()
-                        .from(f.field("slug", String.class), f.field("body", String.class))
-                        .as(Found::new))
+                        .from(f.id(Long.class), f.field("slug", String.class), f.field("headline", String.class),
+                                f.field("summary", String.class), f.field("body", String.class))
+                        .asList(found -> new Found((Long) found.get(0), (String) found.get(1),
+                                (String) found.get(2), (String) found.get(3), (String) found.get(4))))
                 .where(f -> f.bool()
                         .must(f.simpleQueryString()
                                 .field("text")
@@ -135,15 +145,20 @@ public class SiteSearch {
         if (!page.isFirst() && result.hits().isEmpty()) {
             throw new NotFoundException("No page " + page.value() + " of results");
         }
-        // The index says which and in what order; the database, which of them are public right now and how they read.
-        Map<String, ArticleSummary> stories = listings.visibleBySlugs(
-                result.hits().stream().map(Found::slug).toList()).stream()
-                .collect(Collectors.toMap(ArticleSummary::slug, Function.identity()));
+        // The index says which, in what order and how they read (it changes with each story's commit); the database,
+        // which of them are public right now, in which section, from index entries alone (no row: see publicNow).
+        Map<Long, PublicNow> visible = listings.publicNow(result.hits().stream().map(Found::id).toList()).stream()
+                .collect(Collectors.toMap(PublicNow::id, Function.identity(), (first, same) -> first));
         Set<String> words = marks.wordsOf(query.text());
-        List<Hit> hits = result.hits().stream()
-                .filter(found -> stories.containsKey(found.slug()))
-                .map(found -> hit(stories.get(found.slug()), found, words))
-                .toList();
+        List<Hit> hits = new ArrayList<>(result.hits().size());
+        for (Found found : result.hits()) {
+            PublicNow story = visible.get(found.id());
+            Optional<SectionLink> section = story == null ? Optional.empty() : sections.byId(story.sectionId());
+            if (section.isPresent()) {
+                hits.add(hit(new ArticleSummary(found.slug(), found.headline(), found.summary(),
+                        section.get().slug(), section.get().name(), story.publishedAt()), found, words));
+            }
+        }
         return new Results(query, hits, result.total().hitCountLowerBound(), result.total().isHitCountExact(), page);
     }
 

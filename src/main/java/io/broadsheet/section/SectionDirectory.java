@@ -2,7 +2,9 @@ package io.broadsheet.section;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -19,27 +21,41 @@ public class SectionDirectory implements MeterBinder {
     public record SectionLink(String name, String slug) {
     }
 
-    private final LoadingCache<Boolean, List<SectionLink>> all;
+    /** The sections by name, and the same by id. */
+    private record Held(List<SectionLink> byName, Map<Long, SectionLink> byId) {
+    }
+
+    private final LoadingCache<Boolean, Held> all;
 
     private final SectionRepository sections;
     private final Cache<String, SectionLink> newer = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
+            .maximumSize(1_000).build();
+    private final Cache<Long, SectionLink> newerById = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1))
             .maximumSize(1_000).build();
 
     SectionDirectory(SectionRepository sections) {
         this.sections = sections;
         this.all = Caffeine.newBuilder().expireAfterWrite(Duration.ofMinutes(1)).recordStats()
-                .build(key -> sections.findAllByOrderByNameAsc().stream()
-                        .map(section -> new SectionLink(section.getName(), section.getSlug())).toList());
+                .build(key -> held(sections.findAllByOrderByNameAsc()));
+    }
+
+    private static Held held(List<Section> sections) {
+        return new Held(sections.stream().map(SectionDirectory::link).toList(),
+                sections.stream().collect(Collectors.toUnmodifiableMap(Section::getId, SectionDirectory::link)));
+    }
+
+    private static SectionLink link(Section section) {
+        return new SectionLink(section.getName(), section.getSlug());
     }
 
     public List<SectionLink> all() {
-        return all.get(Boolean.TRUE);
+        return all.get(Boolean.TRUE).byName();
     }
 
     /** The held list, without asking the database (empty if none is held): for pages shown while it is down. */
     public List<SectionLink> held() {
-        List<SectionLink> held = all.getIfPresent(Boolean.TRUE);
-        return held == null ? List.of() : held;
+        Held held = all.getIfPresent(Boolean.TRUE);
+        return held == null ? List.of() : held.byName();
     }
 
     /** Hits and misses of the held list, as cache_gets_total{cache="section-directory"}. */
@@ -59,11 +75,22 @@ public class SectionDirectory implements MeterBinder {
             return held;
         }
         return Optional.ofNullable(newer.get(slug, key -> sections.findBySlug(key)
-                .map(section -> new SectionLink(section.getName(), section.getSlug())).orElse(null)));
+                .map(SectionDirectory::link).orElse(null)));
+    }
+
+    /** The section with this id, answered as {@link #bySlug} is: for stories known by their section's id alone. */
+    public Optional<SectionLink> byId(long id) {
+        SectionLink held = all.get(Boolean.TRUE).byId().get(id);
+        if (held != null) {
+            return Optional.of(held);
+        }
+        return Optional.ofNullable(newerById.get(id, key -> sections.findById(key)
+                .map(SectionDirectory::link).orElse(null)));
     }
 
     public void refresh() {
         all.invalidateAll();
         newer.invalidateAll();
+        newerById.invalidateAll();
     }
 }

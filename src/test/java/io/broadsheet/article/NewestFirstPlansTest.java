@@ -1,7 +1,10 @@
 package io.broadsheet.article;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -146,6 +149,21 @@ class NewestFirstPlansTest {
         assertThat(related).doesNotContain("/* public.article_by_publication");
         // Each candidate weighed from the index that holds what the ranking needs, not from its row (body and all).
         assertThat(related).contains("/* public.article_visibility_by_id: id = candidates.candidate_id */");
+    }
+
+    /**
+     * A page of search results asks the database only which of its stories are public now and in which section,
+     * and H2 answers that from the index that holds exactly that, not from the stories' rows (bodies and all).
+     */
+    @Test
+    void searchResultsAreCheckedFromTheVisibilityIndexNotTheRows() throws Exception {
+        List<String> plans = plans(get("/search").param("q", "plans newer story"));
+        List<String> reading = plans.stream().filter(plan -> plan.contains("FROM \"public\".\"article\" ")).toList();
+        assertThat(reading).as("statements reading stories in %s", plans).hasSize(1);
+        assertThat(reading.get(0)).contains("/* public.article_visibility_by_id: id IN(");
+        mvc.perform(get("/search").param("q", "plans newer story")).andExpect(status().isOk())
+                .andExpect(content().string(containsString("href=\"/articles/" + story.getSlug() + "\"")))
+                .andExpect(content().string(containsString("Plans Desk")));
     }
 
     /** How many subquery plans read {@code index} and then say "index sorted" at their end. */
