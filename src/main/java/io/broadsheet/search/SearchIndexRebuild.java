@@ -78,7 +78,10 @@ class SearchIndexRebuild {
         log.info("Search index holds {} of {} stories: rebuilding it ({})", indexed, stories,
                 properties.initialIndexing());
         var indexer = Search.mapping(entityManagers).scope(Article.class).massIndexer()
-                .typesToIndexInParallel(1).threadsToLoadObjects(1).batchSizeToLoadObjects(100);
+                .typesToIndexInParallel(1).threadsToLoadObjects(1).batchSizeToLoadObjects(100)
+                // One segment at the end, not the dozens the indexer's flushes leave (24 for a million stories):
+                // each word of a search is then looked up once instead of once per segment. 40 s at a million.
+                .mergeSegmentsOnFinish(true);
         if (properties.initialIndexing() == SearchProperties.InitialIndexing.WAIT) {
             indexer.startAndWait();
             log.info("Search index rebuilt");
