@@ -142,16 +142,13 @@ public class ArticleListings {
     }
 
     /**
-     * The stories among {@code slugs} that are public now, in no particular order: for search results. Asked
-     * {@value #IDS_PER_QUERY} slugs at a time in a query of always the same shape (a short list repeats its last
-     * slug): with one list parameter, Hibernate translated the query to SQL again on every call (the SQL depends on
-     * the list's length) and Spring Data's binding of a collection went through a caught exception each time,
-     * together a seventh of a search's CPU.
-     */
-    /**
      * The stories among these ids that are public now, in no particular order: the check a page of search results
      * makes of what the index found, reading index entries only (a row carries its body: at a million stories, the
-     * rows read and cached for this check were most of what a search left for the garbage collector).
+     * rows read and cached for this check were most of what a search left for the garbage collector). Asked
+     * {@value #IDS_PER_QUERY} ids at a time in a query of always the same shape (a short list repeats its last id):
+     * with one list parameter, Hibernate translated the query to SQL again on every call (the SQL depends on the
+     * list's length) and Spring Data's binding of a collection went through a caught exception each time, together
+     * a seventh of a search's CPU.
      */
     @Transactional(readOnly = true)
     public List<PublicNow> publicNow(Collection<Long> ids) {
