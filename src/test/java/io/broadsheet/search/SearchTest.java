@@ -93,6 +93,20 @@ class SearchTest {
         return results(query).select(".search-results h2").eachText();
     }
 
+    /** What a result shows beside its headline (its section and publish time) comes with it, not from the masthead. */
+    @Test
+    void aResultShowsItsSectionItsTimeAndItsSummaryWhenTheBodyHasNoneOfTheWords() {
+        Article story = published("Orchard of the gnomon", "Sundials, catalogued by a retired clockmaker.",
+                "Shadows keep the hours.", Duration.ofDays(3));
+
+        var result = results("gnomon").selectFirst(".story-summary");
+
+        assertThat(result.select(".meta a").attr("href")).isEqualTo("/sections/search-desk");
+        assertThat(result.select(".meta a").text()).isEqualTo("Search Desk");
+        assertThat(result.select(".meta time").attr("datetime")).isEqualTo(story.getPublishedAt().toString());
+        assertThat(result.select(".summary").text()).isEqualTo("Sundials, catalogued by a retired clockmaker.");
+    }
+
     @Test
     void headlineMatchRanksAboveStandfirstAndBodyMatches() {
         published("Farmers fear the quinoa blight", null,
