@@ -47,6 +47,15 @@ public class ReaderCaching {
 
     private static final HexFormat HEX = HexFormat.of();
 
+    /**
+     * A record made afresh for each response, such as a search's results: no later request shows that very instance
+     * again, so its description is not remembered, nor are those of the records inside it. (Remembering the
+     * results of each search took a cache entry and a weak reference for each of its 20-odd records: half of the
+     * time a search page spent on its ETag.)
+     */
+    public interface NotKept {
+    }
+
     /** Descriptions of record instances, by identity (weak keys), so a kept record is not walked again. */
     private static final Cache<Record, String> DESCRIBED = Caffeine.newBuilder().weakKeys().maximumSize(20_000)
             .build();
@@ -97,7 +106,7 @@ public class ReaderCaching {
         StringBuilder text = new StringBuilder(buildKey);
         for (Object part : parts) {
             text.append('\u0001');
-            if (!describe(part, text)) {
+            if (!describe(part, text, true)) {
                 return null;
             }
         }
@@ -140,7 +149,11 @@ public class ReaderCaching {
         response.setHeader(HttpHeaders.CACHE_CONTROL, properties.cacheControl());
     }
 
-    private static boolean describe(Object value, StringBuilder out) {
+    /**
+     * Appends what {@code value} shows to {@code out}; false if some part of it cannot be described. A record is
+     * described once and its description remembered when {@code remember} holds and it is not {@link NotKept}.
+     */
+    private static boolean describe(Object value, StringBuilder out, boolean remember) {
         if (value == null) {
             out.append("null");
         } else if (value instanceof CharSequence || value instanceof Number || value instanceof Boolean
@@ -148,13 +161,15 @@ public class ReaderCaching {
                 || value instanceof ZoneId || value instanceof URI) {
             String text = value.toString();
             out.append(value.getClass().getSimpleName()).append(':').append(text.length()).append(':').append(text);
+        } else if (value instanceof Record record && (!remember || record instanceof NotKept)) {
+            return describeRecord(record, out, false);
         } else if (value instanceof Record record) {
             // A record kept between requests (a story's view, a listing) is described once: by the digest of its
             // description, remembered for as long as that very instance lives.
             String known = DESCRIBED.getIfPresent(record);
             if (known == null) {
                 StringBuilder description = new StringBuilder();
-                if (!describeRecord(record, description)) {
+                if (!describeRecord(record, description, true)) {
                     return false;
                 }
                 known = description.length() < 256 ? description.toString()
@@ -165,7 +180,7 @@ public class ReaderCaching {
         } else if (value instanceof Iterable<?> items) {
             out.append('[');
             for (Object item : items) {
-                if (!describe(item, out)) {
+                if (!describe(item, out, remember)) {
                     return false;
                 }
                 out.append(',');
@@ -174,11 +189,11 @@ public class ReaderCaching {
         } else if (value instanceof Map<?, ?> map) {
             out.append('{');
             for (var entry : map.entrySet()) {
-                if (!describe(entry.getKey(), out)) {
+                if (!describe(entry.getKey(), out, remember)) {
                     return false;
                 }
                 out.append('=');
-                if (!describe(entry.getValue(), out)) {
+                if (!describe(entry.getValue(), out, remember)) {
                     return false;
                 }
                 out.append(',');
@@ -191,11 +206,11 @@ public class ReaderCaching {
         return true;
     }
 
-    private static boolean describeRecord(Record record, StringBuilder out) {
+    private static boolean describeRecord(Record record, StringBuilder out, boolean remember) {
         out.append(record.getClass().getName()).append('(');
         for (Field field : FIELDS.get(record.getClass())) {
             out.append(field.name()).append('=');
-            if (!describe(field.read(record), out)) {
+            if (!describe(field.read(record), out, remember)) {
                 return false;
             }
             out.append(',');

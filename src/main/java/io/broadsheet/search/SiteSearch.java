@@ -16,6 +16,7 @@ import io.broadsheet.article.ArticleListings;
 import io.broadsheet.article.ArticleListings.PublicNow;
 import io.broadsheet.article.ArticleStatus;
 import io.broadsheet.article.ArticleSummary;
+import io.broadsheet.caching.ReaderCaching.NotKept;
 import io.broadsheet.section.SectionDirectory;
 import io.broadsheet.section.SectionDirectory.SectionLink;
 import io.broadsheet.system.NotFoundException;
@@ -64,7 +65,7 @@ public class SiteSearch {
         this.clock = clock;
     }
 
-    public record Query(String text, boolean shortened) {
+    public record Query(String text, boolean shortened) implements NotKept {
 
         static Query of(String raw) {
             String text = raw == null ? "" : raw.replaceAll("[\\p{Cntrl}\\s]+", " ").strip();
@@ -81,14 +82,15 @@ public class SiteSearch {
     }
 
     /** One result: the story, and its headline and a snippet as HTML in which only {@code <mark>} is markup. */
-    public record Hit(ArticleSummary story, String headlineHtml, String snippetHtml) {
+    public record Hit(ArticleSummary story, String headlineHtml, String snippetHtml) implements NotKept {
     }
 
     /**
      * {@code total}: how many stories matched, exactly when {@code totalExact}; otherwise at least that many (the
      * count stops at {@link #MAX_RESULTS}, which is as far as a reader can page).
      */
-    public record Results(Query query, List<Hit> hits, long total, boolean totalExact, PageNumber page) {
+    public record Results(Query query, List<Hit> hits, long total, boolean totalExact, PageNumber page)
+            implements NotKept {
 
         public long shownTotal() {
             return totalExact ? total : MAX_RESULTS;
