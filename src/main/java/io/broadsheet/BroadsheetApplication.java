@@ -5,9 +5,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import io.broadsheet.backup.BackupCommand;
+import io.broadsheet.speed.ArchiveGenerator;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.ConfigurableApplicationContext;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -21,6 +23,9 @@ public class BroadsheetApplication {
                     "--broadsheet.search.initial-indexing=off"));
             args = oneShot.toArray(String[]::new);
         }
-        SpringApplication.run(BroadsheetApplication.class, args);
+        ConfigurableApplicationContext context = SpringApplication.run(BroadsheetApplication.class, args);
+        if (ArchiveGenerator.requested(context)) {
+            System.exit(SpringApplication.exit(context, () -> 0));
+        }
     }
 }
