@@ -176,13 +176,22 @@ index_up_to_date() {
     stop_all
 }
 
+# generator_sources: a digest of the generator's sources. An archive is reused only if the same sources wrote it:
+# one written before a change to the made-up text (such as how names are spread) would measure other searches.
+generator_sources() {
+    cat src/main/java/io/broadsheet/speed/ArchiveGenerator.java src/main/java/io/broadsheet/speed/NewsText.java \
+        | sha1sum | cut -c1-12
+}
+
 generate() {
     local n=$1 dir=$2
-    if [ -f "$dir/generated" ] && [ -f "$dir/bench-queries.txt" ] && [ "${REGENERATE:-0}" != 1 ]; then
+    if [ -f "$dir/generated" ] && [ -f "$dir/bench-queries.txt" ] && [ "${REGENERATE:-0}" != 1 ] \
+        && [ "$(cat "$dir/generated-by" 2>/dev/null)" = "$(generator_sources)" ]; then
         echo "Using the archive of $n stories already generated in $dir"
         index_up_to_date "$dir"
         return
     fi
+    [ ! -d "$dir" ] || echo "The archive in $dir was written by other generator sources: generating it again"
     rm -rf "$dir" && mkdir -p "$dir"
     echo "Generating $n stories into $dir (and building their search index)"
     local start=$(millis)
@@ -190,6 +199,7 @@ generate() {
         --broadsheet.scheduling.enabled=false --broadsheet.weather.provider=none \
         --broadsheet.search.initial-indexing=off >"$dir/generate.log" 2>&1
     echo "$(( $(millis) - start ))" >"$dir/generated"
+    generator_sources >"$dir/generated-by"
     grep -E 'Generated [0-9]+ stories in|Search index built' "$dir/generate.log" | sed 's/.*: /  /'
 }
 
