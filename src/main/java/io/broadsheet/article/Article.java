@@ -23,6 +23,7 @@ import jakarta.persistence.Transient;
 import jakarta.persistence.Version;
 import org.hibernate.search.engine.backend.types.Projectable;
 import org.hibernate.search.engine.backend.types.Searchable;
+import org.hibernate.search.mapper.pojo.bridge.mapping.annotation.RoutingBinderRef;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.FullTextField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.GenericField;
 import org.hibernate.search.mapper.pojo.mapping.definition.annotation.Indexed;
@@ -33,10 +34,11 @@ import org.hibernate.search.mapper.pojo.mapping.definition.annotation.PropertyVa
 
 /**
  * A story. It is also a document of the full-text index (Hibernate Search): every save through JPA updates the
- * index in the same breath, so search and related news follow publishing, edits and unpublishing at once.
+ * index in the same breath, so search and related news follow publishing, edits and unpublishing at once. Only
+ * published stories are in the index ({@link IndexedWhenPublished}).
  */
 @Entity
-@Indexed(index = Article.SEARCH_INDEX)
+@Indexed(index = Article.SEARCH_INDEX, routingBinder = @RoutingBinderRef(type = IndexedWhenPublished.class))
 @EntityListeners(ArticleChanges.class)
 public class Article {
 
@@ -46,9 +48,10 @@ public class Article {
     /**
      * The search index's name, and its folder under the index root. The number moves on when the fields change in
      * a way an existing index cannot take (Lucene refuses a field whose options differ from what its segments
-     * hold): a new name starts an empty index, which the start-up check fills from the database.
+     * hold), or when what it holds changes (4: published stories only): a new name starts an empty index, which the
+     * start-up check fills from the database.
      */
-    public static final String SEARCH_INDEX = "article-3";
+    public static final String SEARCH_INDEX = "article-4";
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)

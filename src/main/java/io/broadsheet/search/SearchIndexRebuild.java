@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import io.broadsheet.article.Article;
+import io.broadsheet.article.ArticleStatus;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.hibernate.search.mapper.orm.Search;
@@ -22,11 +23,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.util.FileSystemUtils;
 
 /**
- * Rebuilds the search index at start-up when it does not hold as many stories as the database: a first start, a
- * deleted index folder, a restored database, or stories that went in by SQL (the seed migration) rather than
- * through JPA. The rebuild reads every story in batches on its own threads; with {@code initial-indexing=background}
- * the site serves meanwhile (searches see the stories indexed so far), so even a million stories do not hold up
- * start-up. Edits made during a rebuild are indexed by the usual automatic indexing.
+ * Rebuilds the search index at start-up when it does not hold as many stories as the database has published (it
+ * holds no others): a first start, a deleted index folder, a restored database, or stories that went in by SQL (the
+ * seed migration) rather than through JPA. The rebuild reads every story in batches on its own threads; with
+ * {@code initial-indexing=background} the site serves meanwhile (searches see the stories indexed so far), so even a
+ * million stories do not hold up start-up. Edits made during a rebuild are indexed by the usual automatic indexing.
  *
  * <p>An index of an earlier layout (a folder named for an earlier {@link Article#SEARCH_INDEX}) is deleted first:
  * nothing reads it any more, and the new one is built from the database like a first start's.
@@ -67,7 +68,8 @@ class SearchIndexRebuild {
         long stories;
         long indexed;
         try (EntityManager entityManager = entityManagers.createEntityManager()) {
-            stories = entityManager.createQuery("select count(a) from Article a", Long.class).getSingleResult();
+            stories = entityManager.createQuery("select count(a) from Article a where a.status = :published", Long.class)
+                    .setParameter("published", ArticleStatus.PUBLISHED).getSingleResult();
             indexed = Search.session(entityManager).search(Article.class).where(f -> f.matchAll())
                     .fetchTotalHitCount();
         }

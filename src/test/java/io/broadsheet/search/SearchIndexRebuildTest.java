@@ -67,8 +67,12 @@ class SearchIndexRebuildTest {
         try (ConfigurableApplicationContext site = start(data)) {
             var world = site.getBean(SectionRepository.class).findBySlug("world").orElseThrow();
             site.getBean(ArticleRepository.class).saveAll(IntStream.rangeClosed(1, 7)
-                    .mapToObj(i -> new Article("rebuilt-" + i, "Rebuilt story " + i, "Its body.", world,
-                            Instant.parse("2024-01-01T00:00:00Z")))
+                    .mapToObj(i -> {
+                        Instant then = Instant.parse("2024-01-01T00:00:00Z");
+                        Article story = new Article("rebuilt-" + i, "Rebuilt story " + i, "Its body.", world, then);
+                        story.publishAt(then); // the index holds published stories only
+                        return story;
+                    })
                     .toList());
         }
         assertThat(segments(index)).as("segments as the stories were written").isGreaterThan(1);

@@ -168,14 +168,26 @@ class SearchTest {
         });
     }
 
+    /** Whether the search index holds a document for {@code article}. */
+    boolean indexed(Article article) {
+        return transaction.execute(tx -> {
+            try (var entityManager = entityManagers.createEntityManager()) {
+                return Search.session(entityManager).search(Article.class)
+                        .where(f -> f.id().matching(article.getId())).fetchTotalHitCount() == 1;
+            }
+        });
+    }
+
     @Test
     void theIndexFollowsPublishEditUnpublishArchiveAndDeleteAtOnce() {
         Article story = story("Axolotl draft", null, "An axolotl story.", ArticleStatus.DRAFT,
                 MORNING.plus(Duration.ofDays(1)));
         assertThat(headlines("axolotl")).isEmpty();
+        assertThat(indexed(story)).as("a draft in the index").isFalse();
 
         change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
         assertThat(headlines("axolotl")).containsExactly("Axolotl draft");
+        assertThat(indexed(story)).isTrue();
 
         change(story, article -> {
             article.setHeadline("Axolotl numbers recover");
@@ -187,11 +199,13 @@ class SearchTest {
 
         change(story, article -> article.setStatus(ArticleStatus.DRAFT));
         assertThat(headlines("axolotl")).isEmpty();
+        assertThat(indexed(story)).as("an unpublished story in the index").isFalse();
 
         change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
         assertThat(headlines("axolotl")).containsExactly("Axolotl numbers recover");
         change(story, article -> article.setStatus(ArticleStatus.ARCHIVED));
         assertThat(headlines("axolotl")).isEmpty();
+        assertThat(indexed(story)).as("an archived story in the index").isFalse();
 
         change(story, article -> article.publishAt(MORNING.minus(Duration.ofHours(1))));
         transaction.executeWithoutResult(tx -> repository.deleteById(story.getId()));
@@ -236,6 +250,67 @@ class SearchTest {
         jdbc.update("update article set status = 'DRAFT' where id = ?", pulled.getId());
 
         assertThat(headlines("narwhal")).containsExactlyInAnyOrder("Narwhal sighting one", "Narwhal sighting two");
+    }
+
+    @Autowired
+    SiteSearch search;
+
+    List<Long> ids(SiteSearch.FoundPage page) {
+        return page.hits().stream().map(SiteSearch.Found::id).toList();
+    }
+
+    /** The same page, first from the stories with the words in their headline, when no other story can make it. */
+    @Test
+    void headlineMatchesAloneAnswerWhenTheyFillThePageAboveWhatAnyOtherStoryCanScore() {
+        for (int i = 0; i < 12; i++) {
+            published("Numbat sighted, day " + i, null, "A numbat was seen at the waterhole.", Duration.ofDays(60 + i));
+        }
+        for (int i = 0; i < 20; i++) {
+            published("Waterhole report " + i, null, "Numbat, numbat, numbat: the numbat is back.",
+                    Duration.ofDays(80 + i));
+        }
+        SiteSearch.Query numbat = SiteSearch.Query.of("numbat");
+
+        transaction.executeWithoutResult(tx -> {
+            var firstPage = search.headlineMatchesFirst(numbat, 0, MORNING);
+            var whole = search.everything(numbat, 0, MORNING);
+            assertThat(firstPage).isPresent();
+            assertThat(ids(firstPage.get())).hasSize(10).isEqualTo(ids(whole));
+            assertThat(firstPage.get().total()).isEqualTo(whole.total()).isEqualTo(32);
+            assertThat(firstPage.get().exact()).isTrue();
+            // two headline matches are left for the second page: the whole search fills it
+            assertThat(search.headlineMatchesFirst(numbat, 10, MORNING)).isEmpty();
+            assertThat(ids(search.everything(numbat, 10, MORNING))).hasSize(10);
+        });
+        List<String> found = headlines("numbat");
+        assertThat(found).hasSize(10).allMatch(headline -> headline.startsWith("Numbat sighted"));
+        assertThat(results("numbat").select(".search-count").text()).isEqualTo("32 results for “numbat”");
+    }
+
+    /** A story all about the words, with none in its headline, beats weak headline matches: the whole search runs. */
+    @Test
+    void theWholeSearchRunsWhenAStoryWithoutTheWordsInItsHeadlineCouldMakeThePage() {
+        String longHeadline = " and the long list of everything else the rangers counted on the ridge that week,"
+                + " from the old gum trees down to the dry creek bed and the fences they mended";
+        for (int i = 0; i < 12; i++) {
+            published("Wombat seen" + longHeadline + " " + i, null,
+                    "Rangers walked the ridge for a week." + longHeadline + ". Lunch was a quenelle.",
+                    Duration.ofDays(60 + i));
+        }
+        // stories with neither word, and short headlines, as most are
+        for (int i = 0; i < 30; i++) {
+            published("Ridge walk " + i, null, "Rangers walked the ridge.", Duration.ofDays(100 + i));
+        }
+        Article allAbout = published("Marsupial cookery", null,
+                "Wombat quenelle. ".repeat(8), Duration.ofDays(90));
+        SiteSearch.Query both = SiteSearch.Query.of("wombat quenelle");
+
+        transaction.executeWithoutResult(tx -> {
+            var whole = search.everything(both, 0, MORNING);
+            assertThat(ids(whole)).hasSize(10).contains(allAbout.getId());
+            assertThat(search.headlineMatchesFirst(both, 0, MORNING)).isEmpty();
+        });
+        assertThat(headlines("wombat quenelle")).hasSize(10).contains("Marsupial cookery");
     }
 
     @Test
