@@ -2,7 +2,7 @@ package io.broadsheet.search;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.OptionalDouble;
+import java.util.Optional;
 
 import io.broadsheet.article.Article;
 import jakarta.persistence.EntityManager;
@@ -23,23 +23,23 @@ import org.hibernate.search.util.common.SearchException;
  * holding it, however often a story repeats it; a phrase scores below the sum of its words' weights. So the sum over
  * every word of the search (the excluded ones too, which only raises it) is above any such score. With {@code N}
  * the index's size, deleted stories included, it is higher still than the weight BM25 uses.
+ *
+ * @param score the ceiling
+ * @param fewestStories how many stories hold the rarest word of the search: the whole search walks at most those
  */
-final class TextScoreCeiling {
+record TextScoreCeiling(double score, int fewestStories) {
 
     /** Room for the rounding of scores, which Lucene adds up in {@code float}. */
     private static final double ROUNDING = 1e-4;
 
-    private TextScoreCeiling() {
-    }
-
     /** The ceiling for {@code query}, or nothing when the index is not Lucene's own (a search server). */
-    static OptionalDouble of(EntityManager entityManager, String query) {
+    static Optional<TextScoreCeiling> of(EntityManager entityManager, String query) {
         Analyzer analyzer;
         try {
             analyzer = Search.mapping(entityManager.getEntityManagerFactory()).indexedEntity(Article.class)
                     .indexManager().unwrap(LuceneIndexManager.class).searchAnalyzer();
         } catch (SearchException notLucene) {
-            return OptionalDouble.empty();
+            return Optional.empty();
         }
         try (IndexReader reader = Search.session(entityManager).scope(Article.class)
                 .extension(LuceneExtension.get()).openIndexReader();
@@ -47,13 +47,15 @@ final class TextScoreCeiling {
             CharTermAttribute word = words.addAttribute(CharTermAttribute.class);
             double stories = reader.maxDoc();
             double ceiling = 0;
+            int fewest = Integer.MAX_VALUE;
             words.reset();
             while (words.incrementToken()) {
                 int holding = reader.docFreq(new Term("text", word.toString()));
                 ceiling += Math.log(1 + (stories - holding + 0.5) / (holding + 0.5));
+                fewest = Math.min(fewest, holding);
             }
             words.end();
-            return OptionalDouble.of(ceiling * (1 + ROUNDING));
+            return Optional.of(new TextScoreCeiling(ceiling * (1 + ROUNDING), fewest == Integer.MAX_VALUE ? 0 : fewest));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

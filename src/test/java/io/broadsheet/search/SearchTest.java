@@ -272,14 +272,17 @@ class SearchTest {
         SiteSearch.Query numbat = SiteSearch.Query.of("numbat");
 
         transaction.executeWithoutResult(tx -> {
-            var firstPage = search.headlineMatchesFirst(numbat, 0, MORNING);
+            var firstPage = search.headlineMatchesFirst(numbat, 0, MORNING, 0);
             var whole = search.everything(numbat, 0, MORNING);
             assertThat(firstPage).isPresent();
             assertThat(ids(firstPage.get())).hasSize(10).isEqualTo(ids(whole));
             assertThat(firstPage.get().total()).isEqualTo(whole.total()).isEqualTo(32);
             assertThat(firstPage.get().exact()).isTrue();
+            // the whole search at once when a word is in fewer stories than asked (32 hold it here)
+            assertThat(search.headlineMatchesFirst(numbat, 0, MORNING, 32)).isPresent();
+            assertThat(search.headlineMatchesFirst(numbat, 0, MORNING, 1_000_000)).isEmpty();
             // two headline matches are left for the second page: the whole search fills it
-            assertThat(search.headlineMatchesFirst(numbat, 10, MORNING)).isEmpty();
+            assertThat(search.headlineMatchesFirst(numbat, 10, MORNING, 0)).isEmpty();
             assertThat(ids(search.everything(numbat, 10, MORNING))).hasSize(10);
         });
         List<String> found = headlines("numbat");
@@ -308,7 +311,7 @@ class SearchTest {
         transaction.executeWithoutResult(tx -> {
             var whole = search.everything(both, 0, MORNING);
             assertThat(ids(whole)).hasSize(10).contains(allAbout.getId());
-            assertThat(search.headlineMatchesFirst(both, 0, MORNING)).isEmpty();
+            assertThat(search.headlineMatchesFirst(both, 0, MORNING, 0)).isEmpty();
         });
         assertThat(headlines("wombat quenelle")).hasSize(10).contains("Marsupial cookery");
     }
