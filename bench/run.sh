@@ -76,7 +76,7 @@ millis() { date +%s%3N; }
 # The JVM options the README recommends for a small machine (the Dockerfile uses the same), plus a class-data
 # archive made once per build by a training start that reads its own reader pages and stops
 # (--broadsheet.training-run=true): it spares the JVM loading and verifying some 25,000 classes at each start.
-JVM_OPTIONS=${JVM_OPTIONS:--Xmx256m -Xms128m -Xss512k -XX:+UseSerialGC -XX:ReservedCodeCacheSize=64m -XX:MetaspaceSize=64m -XX:MaxMetaspaceSize=192m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
+JVM_OPTIONS=${JVM_OPTIONS:--Xmx256m -Xms128m -Xss512k -XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:ReservedCodeCacheSize=64m -XX:MetaspaceSize=64m -XX:MaxMetaspaceSize=192m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 # the jar's ahead-of-time bean definitions, as the container image starts it (AOT=0: a plain start)
 AOT_OPTION=()
 [ "${AOT:-1}" = 0 ] || AOT_OPTION=(-Dspring.aot.enabled=true)
