@@ -10,7 +10,7 @@ import org.hibernate.search.mapper.pojo.route.DocumentRoutes;
  * Only published stories are in the search index: a draft or an archived story is no reader's result, so it is left
  * out (and taken out when it stops being published) rather than excluded by each search. An exclusion cost each
  * search far more than its few stories suggest: Lucene scores the stories between two excluded ones as a run of
- * its own, and a draft every fifty stories cut a search for common words into thousands of short runs. A story
+ * its own, and three drafts or archived stories in a hundred cut a search for common words into thousands of short runs. A story
  * published for later is indexed, and searches leave it out until its time.
  */
 public class IndexedWhenPublished implements RoutingBinder {

@@ -68,7 +68,8 @@ class SearchIndexRebuild {
         long stories;
         long indexed;
         try (EntityManager entityManager = entityManagers.createEntityManager()) {
-            stories = entityManager.createQuery("select count(a) from Article a where a.status = :published", Long.class)
+            stories = entityManager
+                    .createQuery("select count(a) from Article a where a.status = :published", Long.class)
                     .setParameter("published", ArticleStatus.PUBLISHED).getSingleResult();
             indexed = Search.session(entityManager).search(Article.class).where(f -> f.matchAll())
                     .fetchTotalHitCount();

@@ -27,8 +27,8 @@ import org.hibernate.search.engine.search.predicate.dsl.BooleanPredicateOptionsC
 import org.hibernate.search.engine.search.predicate.dsl.PredicateFinalStep;
 import org.hibernate.search.engine.search.predicate.dsl.SearchPredicateFactory;
 import org.hibernate.search.engine.search.projection.dsl.CompositeProjectionValueStep;
-import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.engine.search.projection.dsl.SearchProjectionFactory;
+import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.jsoup.nodes.Entities;
 import org.springframework.stereotype.Service;
@@ -230,6 +230,10 @@ public class SiteSearch {
                 .defaultOperator(BooleanOperator.OR);
     }
 
+    /**
+     * What a result shows, from the index (no story's row): WordMarks marks the words in the headline and picks the
+     * sentence of the body, as stored in the index, with the most of them (no highlighter).
+     */
     private static CompositeProjectionValueStep<?, Found> found(SearchProjectionFactory<?, ?> f) {
         return f.composite()
                 .from(f.id(Long.class), f.field("slug", String.class), f.field("headline", String.class),

@@ -55,7 +55,8 @@ record TextScoreCeiling(double score, int fewestStories) {
                 fewest = Math.min(fewest, holding);
             }
             words.end();
-            return Optional.of(new TextScoreCeiling(ceiling * (1 + ROUNDING), fewest == Integer.MAX_VALUE ? 0 : fewest));
+            int fewestStories = fewest == Integer.MAX_VALUE ? 0 : fewest;
+            return Optional.of(new TextScoreCeiling(ceiling * (1 + ROUNDING), fewestStories));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
