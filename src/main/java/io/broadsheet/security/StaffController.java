@@ -1,7 +1,6 @@
 package io.broadsheet.security;
 
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -13,10 +12,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The administrator's staff page: accounts, roles, disabling, password resets and sign-in pauses. */
+/**
+ * The administrator's staff page: accounts, roles, disabling, password resets and sign-in pauses. ADMIN only, by
+ * the rule on its paths in {@link SecurityConfiguration}.
+ */
 @Controller
 @RequestMapping("/admin/staff")
-@PreAuthorize("hasRole('ADMIN')")
 class StaffController {
 
     private final StaffAccounts accounts;

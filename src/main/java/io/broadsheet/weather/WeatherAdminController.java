@@ -5,7 +5,6 @@ import java.time.Duration;
 import io.broadsheet.system.SiteDates;
 import io.broadsheet.weather.WeatherProperties.WeatherProvider;
 import jakarta.validation.Valid;
-import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -17,11 +16,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * /admin/weather: an editor enters the reading by hand, for sites without network ({@code provider=none}) or
- * while the provider is down.
+ * while the provider is down. EDITOR or ADMIN, by the rule on its paths in the security configuration.
  */
 @Controller
 @RequestMapping("/admin/weather")
-@PreAuthorize("hasAnyRole('EDITOR','ADMIN')")
 class WeatherAdminController {
 
     private final LatestWeather latest;
