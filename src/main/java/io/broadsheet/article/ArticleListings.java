@@ -5,8 +5,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -64,10 +67,26 @@ public class ArticleListings {
     public record PublicNow(long id, long sectionId, Instant publishedAt) {
     }
 
+    private record VisibilityKey(long id, long version) {
+    }
+
+    /** A published story's section and publish time, due or not, as {@link #publicNow} last read them. */
+    private record Published(long sectionId, Instant publishedAt) {
+    }
+
+    /**
+     * How many stories' answers {@link #publicNow} keeps: at 60-odd bytes each, about 1.5 MB. A page of search
+     * results shows ten stories, and readers' searches come back to the same stories (the news of the day, the
+     * headline matches of common words).
+     */
+    static final int VISIBILITY_KEPT = 20_000;
+
     private final Cache<StoryKey, Optional<ArticlePage>> stories = Caffeine.newBuilder()
             .expireAfterAccess(KEPT_UNUSED_FOR).maximumSize(2_000).build();
     private final Cache<ListingKey, Listing> listings = Caffeine.newBuilder()
             .expireAfterAccess(KEPT_UNUSED_FOR).maximumSize(5_000).build();
+    private final Cache<VisibilityKey, Optional<Published>> visibility = Caffeine.newBuilder()
+            .expireAfterAccess(KEPT_UNUSED_FOR).maximumSize(VISIBILITY_KEPT).build();
 
     private final ArticleRepository articles;
     private final ArticleSlugAliasRepository aliases;
@@ -133,6 +152,7 @@ public class ArticleListings {
     void forgetOnChange(ArticleChanged change) {
         stories.invalidateAll();
         listings.invalidateAll();
+        visibility.invalidateAll();
     }
 
     private Listing kept(String kind, String slug, PageNumber page, Instant now,
@@ -143,12 +163,12 @@ public class ArticleListings {
 
     /**
      * The stories among these ids that are public now, in no particular order: the check a page of search results
-     * makes of what the index found, reading index entries only (a row carries its body: at a million stories, the
-     * rows read and cached for this check were most of what a search left for the garbage collector). Asked
-     * {@value #IDS_PER_QUERY} ids at a time in a query of always the same shape (a short list repeats its last id):
-     * with one list parameter, Hibernate translated the query to SQL again on every call (the SQL depends on the
-     * list's length) and Spring Data's binding of a collection went through a caught exception each time, together
-     * a seventh of a search's CPU.
+     * makes of what the index found. Each story's answer is kept for the current {@link StoriesVersion} (the
+     * version moves on when a story changes, here or through another instance), and only the stories without one
+     * are read, from index entries only (a row carries its body: at a million stories, the rows read and cached for
+     * this check were most of what a search left for the garbage collector). Without the kept answers, H2's page
+     * cache read an index page or two for each search and dropped older ones, which the garbage collector had
+     * already moved to the old generation: at a million stories, half of what searches left there.
      */
     @Transactional(readOnly = true)
     public List<PublicNow> publicNow(Collection<Long> ids) {
@@ -156,22 +176,42 @@ public class ArticleListings {
             return List.of();
         }
         Instant now = clock.instant();
-        List<Long> all = List.copyOf(ids);
-        List<PublicNow> found = new ArrayList<>(all.size());
+        long at = version.at(now);
+        Map<VisibilityKey, Optional<Published>> known = visibility.getAll(
+                ids.stream().map(id -> new VisibilityKey(id, at)).toList(), this::published);
+        List<PublicNow> found = new ArrayList<>(known.size());
+        known.forEach((key, published) -> published
+                .filter(story -> !story.publishedAt().isAfter(now))
+                .ifPresent(story -> found.add(new PublicNow(key.id(), story.sectionId(), story.publishedAt()))));
+        return found;
+    }
+
+    /**
+     * Which of these stories are published, read {@value #IDS_PER_QUERY} ids at a time in a query of always the
+     * same shape (a short list repeats its last id): with one list parameter, Hibernate translated the query to SQL
+     * again on every call (the SQL depends on the list's length) and Spring Data's binding of a collection went
+     * through a caught exception each time, together a seventh of a search's CPU.
+     */
+    private Map<VisibilityKey, Optional<Published>> published(Set<? extends VisibilityKey> keys) {
+        List<VisibilityKey> all = List.copyOf(keys);
+        Map<VisibilityKey, Optional<Published>> answers = new HashMap<>();
         for (int from = 0; from < all.size(); from += IDS_PER_QUERY) {
-            List<Long> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
+            List<VisibilityKey> chunk = all.subList(from, Math.min(all.size(), from + IDS_PER_QUERY));
             TypedQuery<Object[]> query = entityManager.createQuery(PUBLISHED_BY_IDS, Object[].class);
             for (int i = 0; i < IDS_PER_QUERY; i++) {
-                query.setParameter(i + 1, chunk.get(Math.min(i, chunk.size() - 1)));
+                query.setParameter(i + 1, chunk.get(Math.min(i, chunk.size() - 1)).id());
             }
+            Map<Long, Published> rows = new HashMap<>();
             for (Object[] row : query.getResultList()) {
-                Instant publishedAt = (Instant) row[2];
-                if (publishedAt != null && !publishedAt.isAfter(now)) {
-                    found.add(new PublicNow((Long) row[0], (Long) row[1], publishedAt));
+                if (row[2] != null) {
+                    rows.put((Long) row[0], new Published((Long) row[1], (Instant) row[2]));
                 }
             }
+            for (VisibilityKey key : chunk) {
+                answers.put(key, Optional.ofNullable(rows.get(key.id())));
+            }
         }
-        return found;
+        return answers;
     }
 
     private static Listing listing(PageNumber page, Instant since,

@@ -140,7 +140,8 @@ public class SiteSearch {
             throw new NotFoundException("No page " + page.value() + " of results");
         }
         // The index says which, in what order and how they read (it changes with each story's commit); the database,
-        // which of them are public right now, in which section, from index entries alone (no row: see publicNow).
+        // which of them are public right now, in which section (answers kept per story until a story changes, else
+        // read from index entries alone, no row: see publicNow).
         Map<Long, PublicNow> visible = listings.publicNow(result.hits().stream().map(Found::id).toList()).stream()
                 .collect(Collectors.toMap(PublicNow::id, Function.identity(), (first, same) -> first));
         Set<String> words = marks.wordsOf(query.text());

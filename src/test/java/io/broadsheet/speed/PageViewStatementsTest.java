@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import io.broadsheet.article.Article;
+import io.broadsheet.section.SectionDirectory;
 import io.broadsheet.section.Slugs;
 import io.broadsheet.support.SiteTest;
 import io.broadsheet.support.TestArticles;
@@ -41,6 +42,9 @@ class PageViewStatementsTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    SectionDirectory sections;
 
     record View(MockHttpServletResponse response, long statements) {
     }
@@ -129,6 +133,32 @@ class PageViewStatementsTest {
         View repeat = view("/sections/statements-section-desk");
         assertThat(repeat.response().getContentAsString()).isEqualTo(first.response().getContentAsString());
         assertThat(repeat.statements()).isZero();
+    }
+
+    @Test
+    void aSearchAsksOnceWhichOfItsStoriesArePublicAndNotAgainForStoriesAlreadyShown() throws Exception {
+        articles.publish("Statements bilby census", "Statements Search Desk", NOW.minus(Duration.ofHours(2)));
+        articles.publish("Statements bilby count", "Statements Search Desk", NOW.minus(Duration.ofHours(3)));
+        sections.refresh(); // as when the list of sections was last read, a minute on: with the new desk
+        warmMasthead();
+
+        View first = view("/search?q=bilby");
+        assertThat(first.response().getStatus()).isEqualTo(200);
+        assertThat(first.response().getContentAsString()).contains("/articles/statements-bilby-census")
+                .contains("/articles/statements-bilby-count");
+        assertThat(first.statements()).isEqualTo(1);
+
+        // Another search (no page of results is kept), whose one story the first already checked.
+        View other = view("/search?q=bilby+census");
+        assertThat(other.response().getContentAsString()).contains("/articles/statements-bilby-census")
+                .doesNotContain("/articles/statements-bilby-count");
+        assertThat(other.statements()).isZero();
+
+        articles.publish("Statements bilby sighting", "Statements Search Desk", NOW.minus(Duration.ofHours(1)));
+        View afterChange = view("/search?q=bilby");
+        assertThat(afterChange.response().getContentAsString()).contains("/articles/statements-bilby-sighting")
+                .contains("/articles/statements-bilby-census");
+        assertThat(afterChange.statements()).isEqualTo(1);
     }
 
     @Test
