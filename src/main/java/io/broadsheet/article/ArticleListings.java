@@ -75,9 +75,9 @@ public class ArticleListings {
     }
 
     /**
-     * How many stories' answers {@link #publicNow} keeps: at 60-odd bytes each, about 1.5 MB. A page of search
-     * results shows ten stories, and readers' searches come back to the same stories (the news of the day, the
-     * headline matches of common words).
+     * How many stories' answers {@link #publicNow} keeps: about 150 bytes each with the cache's own, 3 MB. A page
+     * of search results shows ten stories, and readers' searches come back to the same stories (the news of the
+     * day, the headline matches of common words).
      */
     static final int VISIBILITY_KEPT = 20_000;
 
