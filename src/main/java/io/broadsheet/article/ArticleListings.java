@@ -25,8 +25,9 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Slice;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.event.TransactionalEventListener;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reader side's read-only questions: one story, and pages of the newest stories overall, by section or tag.
@@ -94,12 +95,16 @@ public class ArticleListings {
     private final Clock clock;
     private final RecentWindow window;
     private final StoriesVersion version;
+    /** The read of the stories without a kept answer: only then is a connection taken (see publicNow). */
+    private final TransactionTemplate readOnly;
 
     @PersistenceContext
     private EntityManager entityManager;
 
     ArticleListings(ArticleRepository articles, ArticleSlugAliasRepository aliases, RelatedNews related,
-            Clock clock, RecentWindow window, StoriesVersion version) {
+            Clock clock, RecentWindow window, StoriesVersion version, PlatformTransactionManager transactions) {
+        this.readOnly = new TransactionTemplate(transactions);
+        this.readOnly.setReadOnly(true);
         this.window = window;
         this.version = version;
         this.articles = articles;
@@ -168,9 +173,10 @@ public class ArticleListings {
      * are read, from index entries only (a row carries its body: at a million stories, the rows read and cached for
      * this check were most of what a search left for the garbage collector). Without the kept answers, H2's page
      * cache read an index page or two for each search and dropped older ones, which the garbage collector had
-     * already moved to the old generation: at a million stories, half of what searches left there.
+     * already moved to the old generation: at a million stories, half of what searches left there. A read-only
+     * transaction is begun for the stories without an answer only: when every answer is kept, no connection is
+     * taken from the pool (nothing to wait for under load, and the search answers while the database is away).
      */
-    @Transactional(readOnly = true)
     public List<PublicNow> publicNow(Collection<Long> ids) {
         if (ids.isEmpty()) {
             return List.of();
@@ -178,7 +184,8 @@ public class ArticleListings {
         Instant now = clock.instant();
         long at = version.at(now);
         Map<VisibilityKey, Optional<Published>> known = visibility.getAll(
-                ids.stream().map(id -> new VisibilityKey(id, at)).toList(), this::published);
+                ids.stream().map(id -> new VisibilityKey(id, at)).toList(),
+                missing -> readOnly.execute(status -> published(missing)));
         List<PublicNow> found = new ArrayList<>(known.size());
         known.forEach((key, published) -> published
                 .filter(story -> !story.publishedAt().isAfter(now))

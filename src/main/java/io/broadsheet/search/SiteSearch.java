@@ -32,6 +32,7 @@ import org.hibernate.search.engine.search.query.SearchResult;
 import org.hibernate.search.mapper.orm.Search;
 import org.jsoup.nodes.Entities;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -39,9 +40,14 @@ import org.springframework.transaction.annotation.Transactional;
  * (English) in the three as one text, all of them must occur, and a story whose headline has them scores again
  * for that, four times over (on top of Lucene's usual weighting by how rare a word is). Quotes search for a phrase,
  * a leading minus excludes a word.
+ *
+ * <p>A search reads the index, not the database, through Hibernate Search's session: it runs with an entity
+ * manager but no transaction of its own ({@code SUPPORTS}), so that beginning one takes no pooled connection; the
+ * one database read, which of the stories found are public ({@link ArticleListings#publicNow}), begins its own
+ * when it has stories to read.
  */
 @Service
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 public class SiteSearch {
 
     public static final int PAGE_SIZE = 10;

@@ -31,6 +31,9 @@ public final class SqlStatementCount {
 
     private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
 
+    /** Connections taken from the pool on this thread since {@link #reset()}, statements run or not. */
+    private static final ThreadLocal<long[]> CONNECTIONS = ThreadLocal.withInitial(() -> new long[1]);
+
     private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
 
     private SqlStatementCount() {
@@ -38,6 +41,12 @@ public final class SqlStatementCount {
 
     public static void reset() {
         COUNT.get()[0] = 0;
+        CONNECTIONS.get()[0] = 0;
+    }
+
+    /** How many connections this thread has taken from the DataSource since {@link #reset()}. */
+    public static long connectionsTaken() {
+        return CONNECTIONS.get()[0];
     }
 
     public static long current() {
@@ -89,6 +98,7 @@ public final class SqlStatementCount {
         }
 
         private static Connection counting(Connection connection) {
+            CONNECTIONS.get()[0]++;
             return (Connection) Proxy.newProxyInstance(SqlStatementCount.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         List<String> recorded = RECORDED.get();

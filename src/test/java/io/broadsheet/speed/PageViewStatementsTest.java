@@ -46,7 +46,7 @@ class PageViewStatementsTest {
     @Autowired
     SectionDirectory sections;
 
-    record View(MockHttpServletResponse response, long statements) {
+    record View(MockHttpServletResponse response, long statements, long connections) {
     }
 
     @BeforeEach
@@ -57,7 +57,7 @@ class PageViewStatementsTest {
     View view(MockHttpServletRequestBuilder request) throws Exception {
         SqlStatementCount.reset();
         MockHttpServletResponse response = mvc.perform(request).andReturn().getResponse();
-        return new View(response, SqlStatementCount.current());
+        return new View(response, SqlStatementCount.current(), SqlStatementCount.connectionsTaken());
     }
 
     View view(String path) throws Exception {
@@ -112,6 +112,7 @@ class PageViewStatementsTest {
         View first = view("/");
         assertThat(first.response().getContentAsString()).contains("Statements front page story");
         assertThat(first.statements()).isEqualTo(1);
+        assertThat(first.connections()).isEqualTo(1);
 
         View repeat = view("/");
         assertThat(repeat.response().getContentAsString()).isEqualTo(first.response().getContentAsString());
@@ -153,6 +154,8 @@ class PageViewStatementsTest {
         assertThat(other.response().getContentAsString()).contains("/articles/statements-bilby-census")
                 .doesNotContain("/articles/statements-bilby-count");
         assertThat(other.statements()).isZero();
+        // Nor does it take a connection from the pool: nothing to wait for, and it answers while the database is away.
+        assertThat(other.connections()).isZero();
 
         articles.publish("Statements bilby sighting", "Statements Search Desk", NOW.minus(Duration.ofHours(1)));
         View afterChange = view("/search?q=bilby");

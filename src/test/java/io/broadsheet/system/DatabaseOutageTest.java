@@ -118,10 +118,10 @@ abstract class DatabaseOutageTest {
             // A reader gets the whole answer kept for the minute (caching.PageSnapshots) as before. A reader whose
             // request that layer leaves alone (any session cookie, here a stale container one) gets the results
             // rendered again when everything they show is still in memory (which stories are public is kept per
-            // story until one changes, article.ArticleListings; the list of sections for a minute) and the search
-            // can still begin its read-only transaction (on H2 over TCP it can for a while; PostgreSQL's pool has
-            // let its connections go); otherwise the rendered page kept from before, marked not to be stored, and
-            // never an empty 200 (system.DatabaseOutageResolver).
+            // story until one changes, article.ArticleListings; the list of sections for a minute: the search
+            // takes no connection then); otherwise (a new minute's look for changed stories needs the database)
+            // the rendered page kept from before, marked not to be stored, and never an empty 200
+            // (system.DatabaseOutageResolver).
             HttpResponse<String> searched = reader.get(port, "/search?q=outage");
             assertThat(searched.statusCode()).isEqualTo(200);
             assertThat(searched.body()).isEqualTo(searchedBefore.body());
