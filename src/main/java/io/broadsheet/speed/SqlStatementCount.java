@@ -10,6 +10,7 @@ import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import javax.sql.DataSource;
@@ -29,10 +30,10 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  */
 public final class SqlStatementCount {
 
-    private static final ThreadLocal<long[]> COUNT = ThreadLocal.withInitial(() -> new long[1]);
-
-    /** Connections taken from the pool on this thread since {@link #reset()}, statements run or not. */
-    private static final ThreadLocal<long[]> CONNECTIONS = ThreadLocal.withInitial(() -> new long[1]);
+    /** This thread's counts since {@link #reset()}: statements run, and connections taken (statements run or not). */
+    private static final ThreadLocal<long[]> COUNTS = ThreadLocal.withInitial(() -> new long[2]);
+    private static final int STATEMENTS = 0;
+    private static final int CONNECTIONS = 1;
 
     private static final ThreadLocal<List<String>> RECORDED = new ThreadLocal<>();
 
@@ -40,17 +41,16 @@ public final class SqlStatementCount {
     }
 
     public static void reset() {
-        COUNT.get()[0] = 0;
-        CONNECTIONS.get()[0] = 0;
+        Arrays.fill(COUNTS.get(), 0);
     }
 
     /** How many connections this thread has taken from the DataSource since {@link #reset()}. */
     public static long connectionsTaken() {
-        return CONNECTIONS.get()[0];
+        return COUNTS.get()[CONNECTIONS];
     }
 
     public static long current() {
-        return COUNT.get()[0];
+        return COUNTS.get()[STATEMENTS];
     }
 
     /** From now on, the text of each statement prepared on this thread is kept, until {@link #recorded()}. */
@@ -98,7 +98,7 @@ public final class SqlStatementCount {
         }
 
         private static Connection counting(Connection connection) {
-            CONNECTIONS.get()[0]++;
+            COUNTS.get()[CONNECTIONS]++;
             return (Connection) Proxy.newProxyInstance(SqlStatementCount.class.getClassLoader(),
                     new Class<?>[] {Connection.class}, (proxy, method, args) -> {
                         List<String> recorded = RECORDED.get();
@@ -115,7 +115,7 @@ public final class SqlStatementCount {
                     : statement instanceof PreparedStatement ? PreparedStatement.class : Statement.class;
             InvocationHandler handler = (proxy, method, args) -> {
                 if (method.getName().startsWith("execute")) {
-                    COUNT.get()[0]++;
+                    COUNTS.get()[STATEMENTS]++;
                 }
                 return invoke(statement, method, args);
             };
