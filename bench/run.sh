@@ -209,7 +209,7 @@ generate() {
 # query's letters are also in a random case each time: the search is the same (the index's words are lower case),
 # but the page shows the query as typed, so its ETag differs and it is rendered anew, as a search nobody asked
 # before is. (With the list's 2,000 queries alone, each came back every few seconds, and from its third time its
-# page was written from the rendered pages kept by ETag, without rendering: see bench/HISTORY.md, 4 December, night.)
+# page was written from the rendered pages kept by ETag, without rendering: bench/HISTORY.md, 4 December, night.)
 varied_search_script() {
     {
         echo 'local threads = 0'
@@ -288,9 +288,9 @@ run_size() {
     declare -A rate
     local rows=""
     # Searches with different words each time (nothing answered from a kept page, nor rendered from one): the cost
-    # of a search itself. "a reader's words": the generator's list of words from its stories (names and words that belong
-    # together, as a reader types them to find a story); "two common words": any two of the seeded report's longer
-    # words, which nearly every generated story contains (the worst case: most of the archive matches).
+    # of a search itself. "a reader's words": the generator's list of words from its stories (names and words that
+    # belong together, as a reader types them to find a story); "two common words": any two of the seeded report's
+    # longer words, which nearly every generated story contains (the worst case: most of the archive matches).
     local readers="$BENCH_DIR/search-readers-words.lua" common="$BENCH_DIR/search-common-words.lua"
     varied_search_script "$readers" < <(sed 's/ /+/g' "$dir/bench-queries.txt")
     varied_search_script "$common" < <(tr -cs '[:alpha:]' '\n' <src/main/resources/seed/afghanistan-report.txt \
