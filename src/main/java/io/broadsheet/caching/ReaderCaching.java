@@ -144,7 +144,21 @@ public class ReaderCaching {
         return new ServletWebRequest(request, response).checkNotModified(etag);
     }
 
-    /** Public caching without validation, for what has no ETag (sitemaps, robots.txt). */
+    /**
+     * A weak ETag for a document written without a model (a sitemap): {@code fingerprint} is a digest of what it
+     * lists, taken with {@link #fingerprint()}; the build and the site's settings are part of it, as of every ETag.
+     */
+    public String etagOfFingerprint(MessageDigest fingerprint) {
+        fingerprint.update(buildKey.getBytes(StandardCharsets.UTF_8));
+        return "W/\"" + HEX.formatHex(fingerprint.digest()).substring(0, 32) + "\"";
+    }
+
+    /** A new digest for {@link #etagOfFingerprint}. */
+    public static MessageDigest fingerprint() {
+        return sha256();
+    }
+
+    /** Public caching without validation, for what has no ETag (robots.txt). */
     public void allowPublicCaching(HttpServletResponse response) {
         response.setHeader(HttpHeaders.CACHE_CONTROL, properties.cacheControl());
     }

@@ -1,13 +1,15 @@
 package io.broadsheet.feed;
 
-import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.IntStream;
 
@@ -17,6 +19,7 @@ import javax.xml.stream.XMLStreamWriter;
 
 import io.broadsheet.article.ArticleLocation;
 import io.broadsheet.article.ArticleSyndication;
+import io.broadsheet.caching.ReaderCaching;
 import io.broadsheet.section.TopicDirectory;
 import io.broadsheet.system.SiteProperties;
 import io.broadsheet.system.SiteUrls;
@@ -96,27 +99,60 @@ class Sitemaps {
         return IntStream.rangeClosed(1, (int) ((count + urlsPerFile - 1) / urlsPerFile)).boxed().toList();
     }
 
-    /** Where a child sitemap goes, opened only when there is something to write. */
-    interface Output {
-        OutputStream open() throws IOException;
+    /**
+     * A child sitemap's addresses, read and not yet written: a conditional request can be answered from its
+     * {@link #fingerprint()} without writing it (8 MB for a file of 50,000 stories).
+     */
+    static final class Child {
+
+        private final Kind kind;
+        private final int number;
+        private final List<Url> urls;
+
+        private Child(Kind kind, int number, List<Url> urls) {
+            this.kind = kind;
+            this.number = number;
+            this.urls = urls;
+        }
+
+        /** A digest of what the file lists: its name, and each address with its date. */
+        MessageDigest fingerprint() {
+            MessageDigest digest = ReaderCaching.fingerprint();
+            digest.update(kind.fileName(number).getBytes(StandardCharsets.UTF_8));
+            for (Url url : urls) {
+                digest.update((byte) '\n');
+                digest.update(url.path().getBytes(StandardCharsets.UTF_8));
+                if (url.lastModified() != null) {
+                    digest.update((byte) ' ');
+                    digest.update(Long.toString(url.lastModified().toEpochMilli()).getBytes(StandardCharsets.US_ASCII));
+                }
+            }
+            return digest;
+        }
+
+        /** The latest date among its addresses, if they have dates. */
+        Instant lastModified() {
+            return urls.stream().map(Url::lastModified).filter(Objects::nonNull).max(Comparable::compareTo)
+                    .orElse(null);
+        }
     }
 
     /**
-     * Writes a child sitemap; false (nothing written) when it has no address: a number past the last file, or a
-     * range of story ids none of which is public now.
+     * A child sitemap's addresses; empty (a 404) for a number past the last file, or a range of story ids none of
+     * which is public now.
      */
-    boolean writeChild(Kind kind, int number, Output output) throws IOException, XMLStreamException {
+    Optional<Child> child(Kind kind, int number) {
         if (number < 1 || (kind != Kind.ARTICLES && !numbers(kind).contains(number))) {
-            return false;
+            return Optional.empty();
         }
         List<Url> list = urls(kind, number);
-        if (list.isEmpty()) {
-            return false;
-        }
-        XMLStreamWriter xml = start(output.open(), "urlset", false);
-        writeUrls(xml, list);
+        return list.isEmpty() ? Optional.empty() : Optional.of(new Child(kind, number, list));
+    }
+
+    void write(Child child, OutputStream out) throws XMLStreamException {
+        XMLStreamWriter xml = start(out, "urlset", false);
+        writeUrls(xml, child.urls);
         end(xml);
-        return true;
     }
 
     /** {@code /sitemap.xml}: all addresses while they fit in one file, an index of the child files past that. */

@@ -10,7 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
@@ -110,6 +113,67 @@ class SitemapsTest {
                 + "2050-05-16T12:00:00Z</lastmod>");
     }
 
+    /**
+     * Each sitemap carries an ETag of what it lists: a crawler that has it gets a 304 and no body, until a change
+     * to the stories changes what that sitemap lists (and only that sitemap).
+     */
+    @Test
+    void everySitemapAnswersAConditionalRequestWith304UntilWhatItListsChanges() throws Exception {
+        articles.publish("Sitemap etag story", "Sitemap Etag Desk", NOW.minus(Duration.ofHours(3)), "Sitemap Etag Tag");
+        List<String> paths = List.of("/sitemap.xml", "/news-sitemap.xml", "/sitemaps/pages-1.xml",
+                "/sitemaps/articles-1.xml", "/sitemaps/sections-1.xml", "/sitemaps/tags-1.xml");
+        Map<String, String> etags = new LinkedHashMap<>();
+        for (String path : paths) {
+            var response = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+            assertThat(response.getHeader("ETag")).as(path).startsWith("W/\"");
+            assertThat(response.getHeader("Cache-Control")).as(path).contains("public");
+            etags.put(path, response.getHeader("ETag"));
+            var again = mvc.perform(get(path).header("If-None-Match", response.getHeader("ETag")))
+                    .andReturn().getResponse();
+            assertThat(again.getStatus()).as(path).isEqualTo(304);
+            assertThat(again.getContentAsByteArray()).as(path).isEmpty();
+        }
+
+        var newer = articles.publish("Sitemap etag newer story", "Sitemap Etag Other Desk",
+                NOW.minus(Duration.ofHours(1)));
+        for (String path : paths) {
+            var response = mvc.perform(get(path).header("If-None-Match", etags.get(path))).andReturn().getResponse();
+            if (path.equals("/sitemaps/pages-1.xml") || path.equals("/sitemaps/tags-1.xml")) {
+                assertThat(response.getStatus()).as(path + ": lists nothing new").isEqualTo(304);
+                continue;
+            }
+            assertThat(response.getStatus()).as(path).isEqualTo(200);
+            assertThat(response.getHeader("ETag")).as(path).isNotEqualTo(etags.get(path));
+            assertThat(response.getContentAsString(StandardCharsets.UTF_8)).as(path)
+                    .contains(path.endsWith("sections-1.xml") ? "/sections/sitemap-etag-other-desk"
+                            : "/articles/" + newer.getSlug());
+        }
+    }
+
+    /** The news sitemap is kept while no story changes, but not past the minute a story leaves its two days. */
+    @Test
+    void aStoryLeavesTheNewsSitemapWhenItsTwoDaysAreOverThoughNothingChanged() throws Exception {
+        var leaving = articles.publish("News sitemap story about to leave", "News Sitemap Leaving Desk",
+                NOW.minus(Sitemaps.NEWS_WINDOW).plusSeconds(20));
+        String path = "/articles/" + leaving.getSlug();
+        assertThat(fetch("/news-sitemap.xml", "application/xml;charset=UTF-8")).contains(path);
+        assertThat(fetch("/news-sitemap.xml", "application/xml;charset=UTF-8")).contains(path);
+
+        clock.set(NOW.plusSeconds(60));
+        assertThat(fetch("/news-sitemap.xml", "application/xml;charset=UTF-8")).doesNotContain(path);
+    }
+
+    /** A child sitemap as written, or empty when there is none of that number. */
+    static Optional<String> written(Sitemaps sitemaps, Sitemaps.Kind kind, int number) throws Exception {
+        Optional<Sitemaps.Child> child = sitemaps.child(kind, number);
+        if (child.isEmpty()) {
+            return Optional.empty();
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        sitemaps.write(child.get(), out);
+        return Optional.of(out.toString(StandardCharsets.UTF_8));
+    }
+
     @Test
     void pastTheLimitTheSitemapIsAnIndexOfPagedChildSitemapsHoldingTheSameAddresses() throws Exception {
         List<Article> paging = new ArrayList<>();
@@ -135,9 +199,7 @@ class SitemapsTest {
             String name = child.substring((BASE + "/sitemaps/").length(), child.length() - ".xml".length());
             Sitemaps.Kind kind = Sitemaps.Kind.named(name.substring(0, name.indexOf('-'))).orElseThrow();
             int number = Integer.parseInt(name.substring(name.indexOf('-') + 1));
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThat(small.writeChild(kind, number, () -> out)).as(child).isTrue();
-            String childXml = out.toString(StandardCharsets.UTF_8);
+            String childXml = written(small, kind, number).orElseThrow(() -> new AssertionError(child));
             assertValid(childXml, schema("sitemap.xsd"));
             // At most 5 each, and never none: a range of ids that holds no public story is not listed.
             assertThat(locs(childXml)).as(child).hasSizeBetween(1, 5);
@@ -146,10 +208,8 @@ class SitemapsTest {
         assertThat(fromChildren).containsExactlyInAnyOrderElementsOf(everything);
         // Story ids 1-5 are in articles-1.xml, 6-10 in articles-2.xml, and so on.
         for (Article story : paging) {
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            assertThat(small.writeChild(Sitemaps.Kind.ARTICLES, (int) ((story.getId() - 1) / 5 + 1), () -> out))
-                    .isTrue();
-            assertThat(locs(out.toString(StandardCharsets.UTF_8))).contains(BASE + "/articles/" + story.getSlug());
+            assertThat(locs(written(small, Sitemaps.Kind.ARTICLES, (int) ((story.getId() - 1) / 5 + 1)).orElseThrow()))
+                    .contains(BASE + "/articles/" + story.getSlug());
         }
     }
 
@@ -165,9 +225,7 @@ class SitemapsTest {
         assertThat(locs(index.toString(StandardCharsets.UTF_8)))
                 .contains(BASE + "/sitemaps/articles-" + story.getId() + ".xml")
                 .doesNotContain(BASE + "/sitemaps/articles-" + draft.getId() + ".xml");
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        assertThat(onePerFile.writeChild(Sitemaps.Kind.ARTICLES, Math.toIntExact(draft.getId()), () -> out)).isFalse();
-        assertThat(out.size()).isZero();
+        assertThat(written(onePerFile, Sitemaps.Kind.ARTICLES, Math.toIntExact(draft.getId()))).isEmpty();
     }
 
     @Test

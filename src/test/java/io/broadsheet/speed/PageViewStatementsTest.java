@@ -167,6 +167,28 @@ class PageViewStatementsTest {
         assertThat(afterChange.statements()).isEqualTo(1);
     }
 
+    /**
+     * The sitemap and the news sitemap are written once while no story changes: on a million stories, working out
+     * which article sitemaps to list took half a second on every request of {@code /sitemap.xml}.
+     */
+    @Test
+    void theSitemapsAreWrittenOnceAndARepeatViewTakesNoStatement() throws Exception {
+        Article story = articles.publish("Statements sitemap story", "Statements Sitemap Desk",
+                NOW.minus(Duration.ofHours(3)));
+        for (String path : new String[] {"/sitemap.xml", "/news-sitemap.xml"}) {
+            View first = view(path);
+            assertThat(first.response().getStatus()).as(path).isEqualTo(200);
+            assertThat(first.response().getContentAsString()).as(path).contains("/articles/" + story.getSlug());
+            assertThat(first.statements()).as(path).isPositive();
+
+            View repeat = view(path);
+            assertThat(repeat.response().getContentAsString()).as(path)
+                    .isEqualTo(first.response().getContentAsString());
+            assertThat(repeat.statements()).as(path).isZero();
+            assertThat(repeat.connections()).as(path).isZero();
+        }
+    }
+
     @Test
     void aListingIsNotAskedAgainTheNextMinuteWhenNothingChanged() throws Exception {
         Instant now = Instant.parse("2034-04-04T10:00:30Z");
