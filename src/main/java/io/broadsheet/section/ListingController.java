@@ -3,6 +3,7 @@ package io.broadsheet.section;
 import io.broadsheet.article.ArticleListings;
 import io.broadsheet.article.Listing;
 import io.broadsheet.section.SectionDirectory.SectionLink;
+import io.broadsheet.section.TopicDirectory.Topic;
 import io.broadsheet.sharing.PageMeta;
 import io.broadsheet.sharing.PageMetas;
 import io.broadsheet.system.NotFoundException;
@@ -18,13 +19,13 @@ import org.springframework.web.bind.annotation.RequestParam;
 class ListingController {
 
     private final SectionDirectory sections;
-    private final TagRepository tags;
+    private final TopicDirectory topics;
     private final ArticleListings listings;
     private final PageMetas metas;
 
-    ListingController(SectionDirectory sections, TagRepository tags, ArticleListings listings, PageMetas metas) {
+    ListingController(SectionDirectory sections, TopicDirectory topics, ArticleListings listings, PageMetas metas) {
         this.sections = sections;
-        this.tags = tags;
+        this.topics = topics;
         this.listings = listings;
         this.metas = metas;
     }
@@ -45,14 +46,14 @@ class ListingController {
 
     @GetMapping("/tags/{slug}")
     String tag(@PathVariable String slug, @RequestParam(name = "page", required = false) String page, Model model) {
-        Tag tag = tags.findBySlug(checked(slug)).orElseThrow(() -> new NotFoundException("No tag"));
+        Topic tag = topics.tag(checked(slug)).orElseThrow(() -> new NotFoundException("No tag"));
         PageNumber number = PageNumber.parse(page);
-        model.addAttribute("heading", tag.getName());
+        model.addAttribute("heading", tag.name());
         model.addAttribute("kind", "tag");
-        model.addAttribute("basePath", "/tags/" + tag.getSlug());
-        Listing listing = listings.latestWithTag(tag.getSlug(), number);
+        model.addAttribute("basePath", tag.path());
+        Listing listing = listings.latestWithTag(tag.slug(), number);
         model.addAttribute("listing", listing);
-        model.addAttribute("pageMeta", pageMeta(tag.getName(), "/tags/" + tag.getSlug(), listing));
+        model.addAttribute("pageMeta", pageMeta(tag.name(), tag.path(), listing));
         return "sections/listing";
     }
 

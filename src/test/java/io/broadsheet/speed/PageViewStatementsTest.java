@@ -168,6 +168,31 @@ class PageViewStatementsTest {
     }
 
     /**
+     * A tag's page, and a section's and a tag's feeds, know their section or tag from memory on a repeat view (each
+     * asked the database for it on every view before).
+     */
+    @Test
+    void aTagsPageAndTheTopicFeedsTakeNoStatementOnARepeatView() throws Exception {
+        articles.publish("Statements topic story", "Statements Topic Desk", NOW.minus(Duration.ofHours(2)),
+                "Statements Topic Tag");
+        warmMasthead();
+        for (String path : new String[] {"/tags/statements-topic-tag", "/tags/statements-topic-tag/feed.xml",
+                "/sections/statements-topic-desk/feed.xml", "/tags/statements-topic-tag/atom.xml"}) {
+            View first = view(path);
+            assertThat(first.response().getStatus()).as(path).isEqualTo(200);
+            assertThat(first.response().getContentAsString()).as(path).contains("Statements topic story");
+
+            View repeat = view(path);
+            assertThat(repeat.response().getContentAsString()).as(path)
+                    .isEqualTo(first.response().getContentAsString());
+            assertThat(repeat.statements()).as(path).isZero();
+            assertThat(repeat.connections()).as(path).isZero();
+        }
+        assertThat(view("/tags/statements-no-such-tag").response().getStatus()).isEqualTo(404);
+        assertThat(view("/tags/statements-no-such-tag").statements()).as("an unknown tag is asked each time").isOne();
+    }
+
+    /**
      * The sitemap and the news sitemap are written once while no story changes: on a million stories, working out
      * which article sitemaps to list took half a second on every request of {@code /sitemap.xml}.
      */
