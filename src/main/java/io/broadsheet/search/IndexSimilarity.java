@@ -25,6 +25,7 @@ import org.hibernate.search.util.common.SearchException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -41,9 +42,13 @@ import org.springframework.transaction.annotation.Transactional;
  * with the same related news for 400 stories). Scores are made relative to the story's own score for the same
  * query, and stories below {@link #MIN_LIKENESS} are dropped: stories that share only common words ("said",
  * "first") are not relatives.
+ *
+ * <p>It reads the index alone (the ids and scores of the stories alike), so it runs with an entity manager but no
+ * transaction of its own ({@code SUPPORTS}), as search does: beginning one took a pooled connection for no
+ * statement on every story's first view.
  */
 @Component
-@Transactional(readOnly = true)
+@Transactional(readOnly = true, propagation = Propagation.SUPPORTS)
 class IndexSimilarity implements ContentSimilarity {
 
     static final double MIN_LIKENESS = 0.2;

@@ -93,6 +93,8 @@ class PageViewStatementsTest {
         assertThat(first.response().getContentAsString()).contains("Statements story under test")
                 .contains("Statements older neighbour");
         assertThat(first.statements()).isLessThanOrEqualTo(3);
+        // and no pooled connection taken for nothing (the stories alike in text are read from the index alone)
+        assertThat(first.connections()).isLessThanOrEqualTo(first.statements());
 
         View repeat = view(path);
         assertThat(repeat.response().getStatus()).isEqualTo(200);
