@@ -227,6 +227,11 @@ varied_search_script() {
     } >"$1"
 }
 
+# Seconds (as curl gives them) in milliseconds, one decimal.
+ms() {
+    awk -v t="$1" 'BEGIN { printf "%.1f", t * 1000 }'
+}
+
 run_size() {
     local n=$1
     local dir="$BENCH_DIR/archive-$n" results="$BENCH_DIR/results-$n.md" log="$BENCH_DIR/app-$n.log"
@@ -244,7 +249,7 @@ run_size() {
         local first again
         first=$(curl -s -o /dev/null -w '%{time_total}' "$base$path")
         again=$(curl -s -o /dev/null -w '%{time_total}' "$base$path")
-        cold+="| $name | $(awk -v t="$first" 'BEGIN { printf "%.1f", t * 1000 }') | $(awk -v t="$again" 'BEGIN { printf "%.1f", t * 1000 }') |"$'\n'
+        cold+="| $name | $(ms "$first") | $(ms "$again") |"$'\n'
     done
     curl -s -o /dev/null -H "If-None-Match: $(curl -sI "$base$ARTICLE" | awk -F': ' 'tolower($1) == "etag" { print $2 }' | tr -d '\r')" "$base$ARTICLE"
     sleep 0.5
@@ -253,11 +258,23 @@ run_size() {
     # First views of 100 different stories from the sitemap, one at a time (each its own related news and rendering):
     # the seeded story's first view above is the cold JVM's first page, and says little about a story's first view,
     # which every story's next view is after any change.
-    local map stories
-    map=$(curl -s "$base/sitemap.xml")
+    # On the way, the sitemaps a crawler reads: /sitemap.xml twice (kept after the first) and, where it is an index,
+    # its first article sitemap, then the same file asked again with its ETag (a 304, the file not written).
+    local map stories sitemaps tmp="$BENCH_DIR/sitemap-$n.xml" first again child etag conditional
+    first=$(curl -s -o "$tmp" -w '%{time_total}' "$base/sitemap.xml")
+    again=$(curl -s -o /dev/null -w '%{time_total}' "$base/sitemap.xml")
+    sitemaps="\`/sitemap.xml\` $(ms "$first") ms, again $(ms "$again") ms"
+    map=$(cat "$tmp")
     if grep -q '<sitemapindex' <<<"$map"; then
-        map=$(curl -s "$base$(grep -o '/sitemaps/articles-[0-9]*\.xml' <<<"$map" | head -1)")
+        child=$(grep -o '/sitemaps/articles-[0-9]*\.xml' <<<"$map" | head -1)
+        first=$(curl -s -D "$tmp.headers" -o "$tmp" -w '%{time_total}' "$base$child")
+        map=$(cat "$tmp")
+        etag=$(awk -F': ' 'tolower($1) == "etag" { print $2 }' "$tmp.headers" | tr -d '\r')
+        conditional=$(curl -s -o /dev/null -w '%{time_total} %{http_code}' -H "If-None-Match: $etag" "$base$child")
+        sitemaps+="; \`$child\` ($(( $(wc -c <"$tmp") / 1024 )) KB) $(ms "$first") ms, asked again with its ETag"
+        sitemaps+=" $(ms "${conditional% *}") ms (${conditional#* })"
     fi
+    rm -f "$tmp" "$tmp.headers"
     stories=$(grep -o '/articles/[^<]*' <<<"$map" | grep -vxF "$ARTICLE" | tail -100 | while read -r path; do
         curl -s -o /dev/null -w '%{time_total}\n' "$base$path"
     done | sort -n | awk '{ t[NR] = $1 * 1000 } END { if (NR) printf "%d different stories, one at a time: median %.1f ms, p90 %.1f ms, the slowest %.1f ms", NR, t[int((NR + 1) / 2)], t[int(NR * 0.9)], t[NR] }')
@@ -429,6 +446,8 @@ CONF
         printf '%s' "$cold"
         echo
         echo "First views of ${stories:-no stories (none found in the sitemap)}."
+        echo
+        echo "Sitemaps: $sitemaps."
         echo
         echo "SQL statements per request (each page cold, then again; last: the article with its ETag):"
         echo
