@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * Rendered reader pages, kept by their ETag. The ETag is the fingerprint of everything a page shows (the story and
@@ -76,7 +75,7 @@ class RenderedPages extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ContentCachingResponseWrapper capture = new ContentCachingResponseWrapper(response);
+        CapturedPage capture = new CapturedPage(response);
         try {
             chain.doFilter(request, capture);
             if (request.getAttribute(KEEP_AS) instanceof String etag && capture.getStatus() == 200
