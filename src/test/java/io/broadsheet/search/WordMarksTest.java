@@ -83,6 +83,18 @@ class WordMarksTest {
     }
 
     @Test
+    void theRightSentenceIsFoundInATextWithCurlyQuotesAndDashes() {
+        // "’" and "—" fold to one ASCII character each, so the whole text is folded once for all its sentences
+        String body = "The council’s vote — delayed twice — passed. Herat’s mayor spoke. Farmers’ markets reopened "
+                + "in Herat. Markets — old ones — closed.";
+
+        assertThat(marks.snippet(body, marks.wordsOf("herat markets")))
+                .isEqualTo("Farmers’ <mark>markets</mark> reopened in <mark>Herat</mark>.");
+        assertThat(marks.snippet(body + " Straße works began.", marks.wordsOf("strasse works")))
+                .isEqualTo("<mark>Straße</mark> <mark>works</mark> began.");
+    }
+
+    @Test
     void aSnippetMarksEveryWordThatTheFullAnalysisMarks() throws Exception {
         // the sentences of a snippet skip stemming words that cannot be a searched word: for every word of the seed
         // report, searched alone and with another, the snippet is marked exactly as the whole analysis marks it
