@@ -23,7 +23,8 @@ final class CapturedPage extends ContentCachingResponseWrapper {
     /** Enough characters for most reader pages without growing. */
     private static final int FIRST_CAPACITY = 16 * 1024;
 
-    private final Characters characters = new Characters();
+    /** Made when the view asks for the writer (a kept page, a 304 or a redirect never does). */
+    private Characters characters;
     private PrintWriter writer;
     private Charset charset;
 
@@ -35,6 +36,7 @@ final class CapturedPage extends ContentCachingResponseWrapper {
     public PrintWriter getWriter() throws IOException {
         if (writer == null) {
             charset = Charset.forName(getCharacterEncoding());
+            characters = new Characters();
             writer = new PrintWriter(characters, false);
         }
         return writer;
@@ -42,7 +44,7 @@ final class CapturedPage extends ContentCachingResponseWrapper {
 
     /** The characters written so far, encoded and added to the bytes held (once each). */
     private void encodeWritten() throws IOException {
-        if (characters.size > 0) {
+        if (characters != null && characters.size > 0) {
             byte[] bytes = new String(characters.chars, 0, characters.size).getBytes(charset);
             characters.size = 0;
             getOutputStream().write(bytes);
@@ -84,14 +86,20 @@ final class CapturedPage extends ContentCachingResponseWrapper {
 
     @Override
     public void resetBuffer() {
-        characters.size = 0;
+        forgetWritten();
         super.resetBuffer();
     }
 
     @Override
     public void reset() {
-        characters.size = 0;
+        forgetWritten();
         super.reset();
+    }
+
+    private void forgetWritten() {
+        if (characters != null) {
+            characters.size = 0;
+        }
     }
 
     /** A writer into a growing array of characters: nothing is allocated per write. */

@@ -226,15 +226,20 @@ final class WordMarks {
         if (lower.length() != text.length()) {
             return null;
         }
-        for (int i = 0; i < lower.length(); i++) {
-            if (lower.charAt(i) > 0x7f) {
-                char[] letters = lower.toCharArray();
+        String folded = foldedToAscii(lower);
+        return folded.length() == lower.length() ? folded : null;
+    }
+
+    /** The text folded to ASCII as the index folds it ("ü" to "u", but also "ß" to "ss" and "æ" to "ae"). */
+    private static String foldedToAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) > 0x7f) {
+                char[] letters = text.toCharArray();
                 char[] folded = new char[letters.length * 4];
-                int length = ASCIIFoldingFilter.foldToASCII(letters, 0, folded, 0, letters.length);
-                return length == letters.length ? new String(folded, 0, length) : null;
+                return new String(folded, 0, ASCIIFoldingFilter.foldToASCII(letters, 0, folded, 0, letters.length));
             }
         }
-        return lower;
+        return text;
     }
 
     /**
@@ -255,16 +260,7 @@ final class WordMarks {
     }
 
     private static boolean mayHold(String sentence, List<String> keys) {
-        String text = sentence.toLowerCase(Locale.ROOT);
-        for (int i = 0; i < text.length(); i++) {
-            if (text.charAt(i) > 0x7f) {
-                // the analyser's own folding: "ü" to "u", but also "ß" to "ss" and "æ" to "ae"
-                char[] letters = text.toCharArray();
-                char[] folded = new char[letters.length * 4];
-                text = new String(folded, 0, ASCIIFoldingFilter.foldToASCII(letters, 0, folded, 0, letters.length));
-                break;
-            }
-        }
+        String text = foldedToAscii(sentence.toLowerCase(Locale.ROOT));
         for (String key : keys) {
             if (text.contains(key)) {
                 return true;
