@@ -7,10 +7,12 @@ import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.http.client.ClientHttpRequestFactoryBuilder;
 import org.springframework.boot.http.client.HttpClientSettings;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
+import org.springframework.util.function.SingletonSupplier;
 import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientResponseException;
@@ -40,23 +42,28 @@ class OpenMeteoClient {
     record Units(@JsonProperty("temperature_2m") String temperature) {
     }
 
-    private final RestClient http;
+    /**
+     * Made at the first reading, not at start: the JDK's HTTP client sets up TLS (the default SSL context and its
+     * trust store) when built, a tenth of a second of a start that a site without weather (provider "none") or a
+     * site whose first reading is minutes away does not need. Boot's builder is a prototype: none is made either.
+     */
+    private final SingletonSupplier<RestClient> http;
     private final WeatherProperties properties;
 
-    OpenMeteoClient(RestClient.Builder builder, WeatherProperties properties) {
+    OpenMeteoClient(ObjectProvider<RestClient.Builder> builder, WeatherProperties properties) {
         this.properties = properties;
         // The JDK client named explicitly: the test classpath carries a Jetty client that detection would pick.
-        this.http = builder.clone()
+        this.http = SingletonSupplier.of(() -> builder.getObject()
                 .requestFactory(ClientHttpRequestFactoryBuilder.jdk().build(
                         HttpClientSettings.defaults().withTimeouts(properties.timeout(), properties.timeout())))
                 .baseUrl(properties.baseUrl().toString())
-                .build();
+                .build());
     }
 
     Observation current() {
         Response response;
         try {
-            response = http.get()
+            response = http.obtain().get()
                     .uri(uri -> uri.path("/v1/forecast")
                             .queryParam("latitude", properties.latitude())
                             .queryParam("longitude", properties.longitude())
