@@ -12,6 +12,7 @@ import io.broadsheet.support.SiteTest;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import org.junit.jupiter.api.Test;
+import org.springframework.aop.ClassFilter;
 import org.springframework.aop.config.AopConfigUtils;
 import org.springframework.aop.framework.autoproxy.InfrastructureAdvisorAutoProxyCreator;
 import org.springframework.aop.support.AopUtils;
@@ -20,11 +21,15 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.core.support.RepositoryFactoryInformation;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.interceptor.BeanFactoryTransactionAttributeSourceAdvisor;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * What the start no longer does is still right: every declared JPQL query of every repository is one Hibernate
  * accepts (Spring Data checked them at start; {@link FirstUseQueriesRepositoryFactoryBean} leaves each to its first
- * run), and transactions still wrap the beans that declare them without AspectJ's proxy creator.
+ * run), and transactions still wrap the beans that declare them without AspectJ's proxy creator, with the
+ * transaction advisor looking at Broadsheet's own beans only ({@link OwnTransactionalBeans}).
  */
 @SiteTest
 class DeclaredQueriesTest {
@@ -76,5 +81,15 @@ class DeclaredQueriesTest {
         assertThat(context.getBean(AopConfigUtils.AUTO_PROXY_CREATOR_BEAN_NAME))
                 .isExactlyInstanceOf(InfrastructureAdvisorAutoProxyCreator.class);
         assertThat(AopUtils.isAopProxy(context.getBean("newsroomArticles"))).isTrue();
+    }
+
+    @Test
+    void theTransactionAdvisorLooksAtBroadsheetsOwnBeansOnly() {
+        ClassFilter looksAt = context.getBean(BeanFactoryTransactionAttributeSourceAdvisor.class).getPointcut()
+                .getClassFilter();
+        assertThat(looksAt.matches(context.getBean("newsroomArticles").getClass())).isTrue();
+        assertThat(looksAt.matches(JdbcTemplate.class)).isFalse();
+        assertThat(looksAt.matches(TransactionTemplate.class)).isFalse();
+        assertThat(looksAt.matches(java.util.ArrayList.class)).isFalse();
     }
 }
