@@ -10,7 +10,9 @@
 # more than one size is measured),
 # BENCH_DIR (default target/bench: generated archives, logs and results), SKIP_BUILD=1 (use the jar as built),
 # REGENERATE=1 (write the archives again even if BENCH_DIR has them), JVM_OPTIONS (default below), CDS=0 (start
-# without the class-data archive), AOT=0 (measure a plain start, not the ahead-of-time one the image uses).
+# without the class-data archive or AOT cache), AOT=0 (measure a plain start, not the ahead-of-time one the image
+# uses), RUNTIME_JAVA_HOME (the JDK the site runs on, as the image's runtime: default a Java 25 under /usr/lib/jvm
+# when there is one, else the default java; the jar is built by Maven's JDK either way).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -73,9 +75,35 @@ fi
 
 millis() { date +%s%3N; }
 
-# The JVM options the README recommends for a small machine (the Dockerfile uses the same), plus a class-data
-# archive made once per build by a training start that reads its own reader pages and stops
-# (--broadsheet.training-run=true): it spares the JVM loading and verifying some 25,000 classes at each start.
+# The runtime: the image's (Java 25), found as the integration tests find it (RuntimeJava), or the default java.
+java_major() { "$1" -version 2>&1 | awk -F'"' 'NR == 1 { split($2, v, "."); print v[1] }'; }
+if [ -n "${RUNTIME_JAVA_HOME:-}" ]; then
+    JAVA=$RUNTIME_JAVA_HOME/bin/java
+else
+    JAVA=$(command -v java)
+    for candidate in /usr/lib/jvm/*/bin/java; do
+        [ -x "$candidate" ] || continue
+        if [ "$(java_major "$candidate")" -ge 25 ] && [ "$(java_major "$candidate")" -gt "$(java_major "$JAVA")" ]; then
+            JAVA=$candidate
+        fi
+    done
+fi
+if [ "$(java_major "$JAVA")" -ge 25 ]; then
+    # -XX:AOTMode=on: a start that cannot use the cache fails instead of being measured slow. The two warnings
+    # Java 25 prints (Lucene's native calls, Tomcat's Unsafe) are the libraries' own and harmless.
+    ARCHIVE=app.aot ARCHIVE_KIND="AOT cache" ARCHIVE_WRITE=-XX:AOTCacheOutput=app.aot
+    ARCHIVE_USE="-XX:AOTCache=$BENCH_DIR/app/app.aot -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off"
+    RUNTIME_OPTIONS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"
+else
+    ARCHIVE=app.jsa ARCHIVE_KIND="class-data archive" ARCHIVE_WRITE=-XX:ArchiveClassesAtExit=app.jsa
+    ARCHIVE_USE="-XX:SharedArchiveFile=$BENCH_DIR/app/app.jsa -Xlog:cds=off -Xlog:cds+dynamic=off"
+    RUNTIME_OPTIONS=
+fi
+echo "Runtime: $JAVA ($("$JAVA" -version 2>&1 | head -1)), $ARCHIVE_KIND"
+# The JVM options the README recommends for a small machine (the Dockerfile uses the same), plus an archive made
+# once per build by a training start that reads its own reader pages and stops (--broadsheet.training-run=true):
+# on Java 25 an AOT cache (classes loaded and linked, method profiles), on Java 17 a class-data archive (classes
+# loaded): it spares the JVM loading and verifying some 25,000 classes at each start.
 JVM_OPTIONS=${JVM_OPTIONS:--Xmx256m -Xms128m -Xss512k -XX:+UseSerialGC -XX:SurvivorRatio=4 -XX:ReservedCodeCacheSize=64m -XX:MetaspaceSize=64m -XX:MaxMetaspaceSize=192m -XX:+UnlockExperimentalVMOptions -XX:TrimNativeHeapInterval=5000}
 # the jar's ahead-of-time bean definitions, as the container image starts it (AOT=0: a plain start)
 AOT_OPTION=()
@@ -89,12 +117,13 @@ class_data_archive() {
     if [ "${CDS:-1}" != 1 ]; then
         return
     fi
-    if [ ! -f "$APP_DIR/app.jsa" ] || [ "$JAR" -nt "$APP_DIR/app.jsa" ]; then
-        echo "Making the class-data archive (a training start on an empty data folder)"
-        rm -rf "$APP_DIR" && java -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
+    if [ ! -f "$APP_DIR/$ARCHIVE" ] || [ "$JAR" -nt "$APP_DIR/$ARCHIVE" ]; then
+        echo "Making the $ARCHIVE_KIND (a training start on an empty data folder)"
+        rm -rf "$APP_DIR" && "$JAVA" -Djarmode=tools -jar "$JAR" extract --destination "$APP_DIR" >/dev/null
         local training
         training=$(mktemp -d)
-        (cd "$APP_DIR" && java "${AOT_OPTION[@]}" -XX:ArchiveClassesAtExit=app.jsa -jar "$APP_JAR" \
+        # shellcheck disable=SC2086
+        (cd "$APP_DIR" && "$JAVA" $RUNTIME_OPTIONS "${AOT_OPTION[@]}" "$ARCHIVE_WRITE" -jar "$APP_JAR" \
             --broadsheet.training-run=true --broadsheet.data-dir="$training" --server.port=0 --broadsheet.scheduling.enabled=false \
             --broadsheet.weather.provider=none >"$BENCH_DIR/cds-training.log" 2>&1) || true
         rm -rf "$training"
@@ -108,16 +137,17 @@ start_app() {
     shift 2
     local jar=$JAR cds=() aot=()
     [ "${START_AOT:-0}" != 1 ] || aot=("${AOT_OPTION[@]}")
-    if [ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ]; then
+    if [ -f "$APP_DIR/$ARCHIVE" ] && [ "${CDS:-1}" = 1 ]; then
         jar=$APP_JAR
-        cds=(-XX:SharedArchiveFile="$APP_DIR/app.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off)
+        # shellcheck disable=SC2206
+        cds=($ARCHIVE_USE)
     fi
     # The access log stays on (it is part of a request's cost), written outside the archive and emptied at each
     # start: in the archive's own logs folder, a full run's millions of requests added gigabytes to it each time.
     local access_logs="$BENCH_DIR/access-logs-$PORT"
     rm -rf "$access_logs"
     # shellcheck disable=SC2086
-    java $JVM_OPTIONS "${aot[@]}" "${cds[@]}" -jar "$jar" --server.port="$PORT" --broadsheet.data-dir="$dir" \
+    "$JAVA" $JVM_OPTIONS $RUNTIME_OPTIONS "${aot[@]}" "${cds[@]}" -jar "$jar" --server.port="$PORT" --broadsheet.data-dir="$dir" \
         --server.tomcat.accesslog.directory="$access_logs" \
         --broadsheet.weather.provider=none --broadsheet.scheduling.enabled=false \
         --broadsheet.search.initial-indexing=off "$@" >"$log" 2>&1 &
@@ -164,7 +194,7 @@ drain() {
 # an archive generated by an earlier build may be of an earlier layout, which the site deletes), then stops.
 index_up_to_date() {
     local dir=$1 log="$1/index-check.log"
-    java -Xmx512m -jar "$JAR" --server.port="$PORT" --broadsheet.data-dir="$dir" \
+    "$JAVA" -Xmx512m -jar "$JAR" --server.port="$PORT" --broadsheet.data-dir="$dir" \
         --broadsheet.scheduling.enabled=false --broadsheet.weather.provider=none \
         --broadsheet.search.initial-indexing=wait >"$log" 2>&1 &
     APP_PID=$!
@@ -195,7 +225,7 @@ generate() {
     rm -rf "$dir" && mkdir -p "$dir"
     echo "Generating $n stories into $dir (and building their search index)"
     local start=$(millis)
-    java -Xmx512m -jar "$JAR" --broadsheet.generate="$n" --server.port=-1 --broadsheet.data-dir="$dir" \
+    "$JAVA" -Xmx512m -jar "$JAR" --broadsheet.generate="$n" --server.port=-1 --broadsheet.data-dir="$dir" \
         --broadsheet.scheduling.enabled=false --broadsheet.weather.provider=none \
         --broadsheet.search.initial-indexing=off >"$dir/generate.log" 2>&1
     echo "$(( $(millis) - start ))" >"$dir/generated"
@@ -425,7 +455,7 @@ CONF
         echo "### $n stories"
         echo
         echo "$(nproc) cores, $(awk '/MemTotal/ { printf "%.0f GB", $2 / 1048576 }' /proc/meminfo),"\
-             "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); Java $(java -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }');"\
+             "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo); Java $("$JAVA" -version 2>&1 | awk -F'"' 'NR == 1 { print $2 }');"\
              "load average before the run $(cut -d' ' -f1-3 /proc/loadavg); wrk -t2, ${DURATION} s per row, after ${WARMUP_SEARCH} s of searches."
         echo
         echo "| page | connections | requests/s | p50 ms | p99 ms | socket errors | non-2xx |"
@@ -434,7 +464,7 @@ CONF
         echo
         echo "Article page as a share of nginx's rate: ${rate[share-8]}% at 8 connections, ${rate[share-64]}% at 64;"\
              "of nginx logging each request as Broadsheet does: ${rate[logged-share-8]}% and ${rate[logged-share-64]}%."
-        echo "JVM options: \`$JVM_OPTIONS ${AOT_OPTION[*]}\`, class-data archive: $([ -f "$APP_DIR/app.jsa" ] && [ "${CDS:-1}" = 1 ] && echo yes || echo no)."
+        echo "JVM options: \`$JVM_OPTIONS $RUNTIME_OPTIONS ${AOT_OPTION[*]}\`, $ARCHIVE_KIND: $([ -f "$APP_DIR/$ARCHIVE" ] && [ "${CDS:-1}" = 1 ] && echo yes || echo no)."
         echo "Process start to first 200 on \`/\`: ${started} ms (median of three starts: ${start_list// /, } ms). Resident memory after the load: ${rss} MB."
         echo "Collections from the start to the end of the load (\`-Xlog:gc\`): ${collections#- }."
         [ ! -f "$dir/generated" ] || echo "Generating the archive (rows and search index): $(( $(cat "$dir/generated") / 1000 )) s."

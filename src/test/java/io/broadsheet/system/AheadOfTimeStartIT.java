@@ -42,16 +42,37 @@ class AheadOfTimeStartIT {
         return List.of();
     }
 
+    /** The JVM that starts the site: the one running the tests. */
+    String java() {
+        return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The jar to start, made ready in the test's folder: the packaged one as it is. */
+    Path jar(Path folder) throws Exception {
+        return packagedJar();
+    }
+
+    /** JVM options of this start beyond ahead-of-time mode and the small heap. */
+    List<String> jvmOptions() {
+        return List.of();
+    }
+
+    static Path packagedJar() {
+        Path jar = Paths.get(System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0-SNAPSHOT.jar"));
+        assertThat(jar).as("the packaged jar").exists();
+        return jar;
+    }
+
     @BeforeAll
     void start(@TempDir Path folder) throws Exception {
         this.folder = folder;
-        Path jar = Paths.get(System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0-SNAPSHOT.jar"));
-        assertThat(jar).as("the packaged jar").exists();
+        Path jar = jar(folder);
         port = freePort();
         log = folder.resolve("site.log");
-        String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = new ArrayList<>(List.of(java, "-Dspring.aot.enabled=true", "-Xmx256m", "-jar",
-                jar.toString(), "--server.port=" + port, "--broadsheet.data-dir=" + folder.resolve("data"),
+        List<String> command = new ArrayList<>(List.of(java(), "-Dspring.aot.enabled=true", "-Xmx256m"));
+        command.addAll(jvmOptions());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
+                "--broadsheet.data-dir=" + folder.resolve("data"),
                 "--broadsheet.weather.provider=none", "--broadsheet.scheduling.enabled=false",
                 "--broadsheet.search.initial-indexing=wait"));
         command.addAll(arguments());

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import io.broadsheet.support.RuntimeJava;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -40,5 +41,19 @@ class ContainerFilesTest {
         assertThat(dockerfile).contains("AS build", "COPY --from=build", "USER broadsheet", "HEALTHCHECK",
                 "/actuator/health", "EXPOSE 8080");
         assertThat(dockerfile.lines().filter(line -> line.startsWith("FROM ")).count()).isEqualTo(2);
+    }
+
+    @Test
+    void theImageTrainsAndStartsOnTheRuntimeAndOptionsImageRuntimeStartItTries() throws Exception {
+        String dockerfile = Files.readString(Path.of("Dockerfile"));
+        assertThat(dockerfile).contains("FROM eclipse-temurin:" + RuntimeJava.IMAGE_VERSION + "-jre");
+        String training = dockerfile.substring(dockerfile.indexOf("RUN java -Djarmode=tools"),
+                dockerfile.indexOf("-XX:AOTCacheOutput=/app/broadsheet.aot"));
+        String entrypoint = dockerfile.substring(dockerfile.indexOf("ENTRYPOINT"));
+        assertThat(entrypoint).contains("\"-XX:AOTCache=/app/broadsheet.aot\"", "\"-Dspring.aot.enabled=true\"");
+        for (String option : RuntimeJava.OPTIONS) {
+            assertThat(training).as("the training start").contains(option);
+            assertThat(entrypoint).as("the site's start").contains("\"" + option + "\"");
+        }
     }
 }
