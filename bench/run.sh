@@ -541,7 +541,7 @@ compare_sizes() {
     {
         echo "### $small and $large stories side by side"
         echo
-        echo "Both sites started (\`$JVM_OPTIONS ${AOT_OPTION[*]}\`), each page measured on one then the other, three turns"
+        echo "Both sites started (\`$JVM_OPTIONS $RUNTIME_OPTIONS ${AOT_OPTION[*]}\`, $ARCHIVE_KIND), each page measured on one then the other, three turns"
         echo "of ${DURATION} s each; the median of each figure's three turns. Time at $large as a multiple of the time at $small:"
         echo "requests/s at $small over requests/s at $large, and the latencies at $large over those at $small (target: at most 1.3)."
         echo

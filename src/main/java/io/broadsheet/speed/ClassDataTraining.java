@@ -30,12 +30,13 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The training start that makes the class-data archive ({@code -XX:ArchiveClassesAtExit}, in the Dockerfile and
- * bench/run.sh): with {@code broadsheet.training-run=true}, once the site is up it reads its own reader pages over
- * HTTP (the front page, a story, its section and a tag, a search, the feeds, the sitemap, the sign-in page, a
- * missing page; each three times, so that a page is rendered, kept and replayed) and then stops, and the JVM
- * writes the archive as it exits. Stopping as soon as the application context was ready, as before, left out the
- * 5,000 classes that only serving a page loads: the first reader after each start waited half a second for them.
+ * The training start that makes the AOT cache on Java 25 ({@code -XX:AOTCacheOutput}, in the Dockerfile and
+ * bench/run.sh) or the class-data archive on Java 17 ({@code -XX:ArchiveClassesAtExit}): with
+ * {@code broadsheet.training-run=true}, once the site is up it reads its own reader pages over HTTP (the front
+ * page, a story, its section and a tag, a search, the feeds, the sitemap, the sign-in page, a missing page; each
+ * three times, so that a page is rendered, kept and replayed) and then stops, and the JVM writes the cache or
+ * archive as it exits. Stopping as soon as the application context was ready, as before, left out the 5,000
+ * classes that only serving a page loads: the first reader after each start waited half a second for them.
  *
  * <p>The switch is read when the site starts (not when it is built), so that it works in ahead-of-time mode.
  * Meant for an empty data folder, which starts with the seeded report.

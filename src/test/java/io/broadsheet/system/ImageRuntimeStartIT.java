@@ -29,8 +29,8 @@ class ImageRuntimeStartIT extends AheadOfTimeStartIT {
 
     @Override
     String java() {
-        assumeTrue(runtime != null, "no Java " + RuntimeJava.IMAGE_VERSION
-                + " on this machine (RUNTIME_JAVA_HOME, or a JDK under /usr/lib/jvm): the image's runtime is not tried");
+        assumeTrue(runtime != null, "no Java " + RuntimeJava.IMAGE_VERSION + " on this machine"
+                + " (RUNTIME_JAVA_HOME, or a JDK under /usr/lib/jvm): the image's runtime is not tried");
         return runtime.toString();
     }
 
@@ -50,7 +50,8 @@ class ImageRuntimeStartIT extends AheadOfTimeStartIT {
         List<String> training = new ArrayList<>(List.of(java(), "-Dspring.aot.enabled=true"));
         training.addAll(RuntimeJava.OPTIONS);
         training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(),
-                "--broadsheet.training-run=true", "--server.port=0", "--broadsheet.data-dir=" + folder.resolve("training"),
+                "--broadsheet.training-run=true", "--server.port=0",
+                "--broadsheet.data-dir=" + folder.resolve("training"),
                 "--broadsheet.weather.provider=none", "--broadsheet.scheduling.enabled=false"));
         Process process = new ProcessBuilder(training).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the training start stops by itself").isTrue();
@@ -72,7 +73,8 @@ class ImageRuntimeStartIT extends AheadOfTimeStartIT {
         assertThat(pages).containsKeys("/", "/feed.xml").containsEntry("/no-such-page", 404);
         assertThat(pages.keySet()).anyMatch(page -> page.startsWith("/articles/"))
                 .anyMatch(page -> page.startsWith("/search?q="));
-        pages.forEach((page, status) -> assertThat(status).as(page).isEqualTo(page.equals("/no-such-page") ? 404 : 200));
+        pages.forEach((page, status) -> assertThat(status).as(page)
+                .isEqualTo(page.equals("/no-such-page") ? 404 : 200));
         // the cache holds the classes and what the training start learnt of its methods
         assertThat(Files.size(cache)).isGreaterThan(50_000_000L);
         String log = Files.readString(this.log);
