@@ -89,8 +89,9 @@ else
     done
 fi
 if [ "$(java_major "$JAVA")" -ge 25 ]; then
-    # -XX:AOTMode=on: a start that cannot use the cache fails instead of being measured slow. The two warnings
-    # Java 25 prints (Lucene's native calls, Tomcat's Unsafe) are the libraries' own and harmless.
+    # -XX:AOTMode=on: a start that cannot use the cache fails instead of being measured slow. RUNTIME_OPTIONS are
+    # the Dockerfile's (Lucene's native calls and Tomcat's Unsafe allowed, else Java 25 warns of them), given to the
+    # training and every start alike: the cache records them and is refused by a start with other module options.
     ARCHIVE=app.aot ARCHIVE_KIND="AOT cache" ARCHIVE_WRITE=-XX:AOTCacheOutput=app.aot
     ARCHIVE_USE="-XX:AOTCache=$BENCH_DIR/app/app.aot -XX:AOTMode=on -Xlog:aot=off -Xlog:cds=off"
     RUNTIME_OPTIONS="--enable-native-access=ALL-UNNAMED --sun-misc-unsafe-memory-access=allow"

@@ -8,12 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import io.broadsheet.support.Http;
 import org.junit.jupiter.api.Test;
@@ -27,32 +24,18 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClassDataTrainingIT {
 
-    static final Pattern PAGE = Pattern.compile("(/[^,{}]*?)=(\\d{3})(?=[,}])");
-
     @TempDir
     Path folder;
 
     @Test
     void theTrainingStartReadsThePagesStopsAndLeavesAnArchiveThatServesTheFirstPage() throws Exception {
-        // the jar unpacked, as in the image: classes in a jar nested in the jar cannot be archived
         Path packaged = Paths.get(System.getProperty("broadsheet.jar", "target/broadsheet-0.1.0-SNAPSHOT.jar"));
-        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", packaged.toString(), "extract",
-                "--destination", folder.resolve("app").toString()).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("extract.log").toFile()).start();
-        assertThat(extract.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(extract.exitValue()).isZero();
-        Path jar = folder.resolve("app").resolve(packaged.getFileName());
+        Path jar = TrainingStart.extract(java(), packaged, folder);
         Path archive = folder.resolve("app.jsa");
-        Path trainingLog = folder.resolve("training.log");
+        String log = TrainingStart.train(java(), jar, folder,
+                List.of("-Xmx256m", "-XX:ArchiveClassesAtExit=" + archive));
 
-        Process training = start(jar, trainingLog, List.of("-XX:ArchiveClassesAtExit=" + archive),
-                List.of("--broadsheet.training-run=true", "--server.port=0",
-                        "--broadsheet.data-dir=" + folder.resolve("training")));
-        assertThat(training.waitFor(3, TimeUnit.MINUTES)).as("the training start stops by itself").isTrue();
-        String log = Files.readString(trainingLog);
-        assertThat(training.exitValue()).as(log).isZero();
-
-        Map<String, Integer> pages = readPages(log);
+        Map<String, Integer> pages = TrainingStart.readPages(log);
         assertThat(pages).containsKeys("/", "/feed.xml", "/atom.xml", "/sitemap.xml", "/login")
                 .containsEntry("/no-such-page", 404);
         assertThat(pages.keySet()).anyMatch(page -> page.startsWith("/articles/"))
@@ -89,18 +72,6 @@ class ClassDataTrainingIT {
                 site.destroyForcibly();
             }
         }
-    }
-
-    /** The pages the training start's log says it read, with the status of each. */
-    static Map<String, Integer> readPages(String log) {
-        String line = log.lines().filter(l -> l.contains("Training run: read")).findFirst().orElse("");
-        assertThat(line).as("the training run's log line").isNotEmpty();
-        Map<String, Integer> pages = new LinkedHashMap<>();
-        Matcher page = PAGE.matcher(line.substring(line.indexOf('{')));
-        while (page.find()) {
-            pages.put(page.group(1), Integer.valueOf(page.group(2)));
-        }
-        return pages;
     }
 
     private static String java() {

@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import io.broadsheet.support.RuntimeJava;
 import org.junit.jupiter.api.Test;
@@ -36,27 +35,11 @@ class ImageRuntimeStartIT extends AheadOfTimeStartIT {
 
     @Override
     Path jar(Path folder) throws Exception {
-        Path packaged = packagedJar();
-        Path app = folder.resolve("app");
-        Process extract = new ProcessBuilder(java(), "-Djarmode=tools", "-jar", packaged.toString(), "extract",
-                "--destination", app.toString()).redirectErrorStream(true)
-                .redirectOutput(folder.resolve("extract.log").toFile()).start();
-        assertThat(extract.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(extract.exitValue()).isZero();
-        Path jar = app.resolve(packaged.getFileName());
-
+        Path jar = TrainingStart.extract(java(), packagedJar(), folder);
         cache = folder.resolve("app.aot");
-        Path log = folder.resolve("training.log");
-        List<String> training = new ArrayList<>(List.of(java(), "-Dspring.aot.enabled=true"));
-        training.addAll(RuntimeJava.OPTIONS);
-        training.addAll(List.of("-XX:AOTCacheOutput=" + cache, "-jar", jar.toString(),
-                "--broadsheet.training-run=true", "--server.port=0",
-                "--broadsheet.data-dir=" + folder.resolve("training"),
-                "--broadsheet.weather.provider=none", "--broadsheet.scheduling.enabled=false"));
-        Process process = new ProcessBuilder(training).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-        assertThat(process.waitFor(3, TimeUnit.MINUTES)).as("the training start stops by itself").isTrue();
-        trainingLog = Files.readString(log);
-        assertThat(process.exitValue()).as(trainingLog).isZero();
+        List<String> training = new ArrayList<>(RuntimeJava.OPTIONS);
+        training.add("-XX:AOTCacheOutput=" + cache);
+        trainingLog = TrainingStart.train(java(), jar, folder, training);
         return jar;
     }
 
@@ -69,7 +52,7 @@ class ImageRuntimeStartIT extends AheadOfTimeStartIT {
 
     @Test
     void theTrainingStartReadThePagesAndLeftTheCacheTheSiteStartedFrom() throws IOException {
-        Map<String, Integer> pages = ClassDataTrainingIT.readPages(trainingLog);
+        Map<String, Integer> pages = TrainingStart.readPages(trainingLog);
         assertThat(pages).containsKeys("/", "/feed.xml").containsEntry("/no-such-page", 404);
         assertThat(pages.keySet()).anyMatch(page -> page.startsWith("/articles/"))
                 .anyMatch(page -> page.startsWith("/search?q="));
