@@ -35,6 +35,7 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.boot.web.server.Compression;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -114,19 +115,28 @@ class PageSnapshots implements Filter, MeterBinder {
         }
     }
 
+    /** What a 304 of a page Tomcat may compress varies by (Tomcat adds nothing to an answer without a body). */
+    private static final Header VARY_ACCEPT_ENCODING_TOKEN = new Header(HttpHeaders.VARY, ACCEPT_ENCODING_TOKEN);
+    /** What a page sent gzipped from its kept copy varies by. */
+    private static final Header VARY_ACCEPT_ENCODING = new Header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+
     /** Where a replay writes the kept headers. */
     @FunctionalInterface
     interface HeaderOut {
         void add(Header header);
+
+        /** Adds the Date header, where the container would otherwise add it by encoding it anew for each answer. */
+        default void addDate() {
+        }
     }
 
     /**
      * {@code gzipped}: the body compressed once, for readers who accept gzip; {@code null} if it is not sent so.
-     * {@code variesByEncoding}: the answer said {@code Vary: accept-encoding}, which is not among {@code headers}
-     * (see {@link #withoutAcceptEncoding}).
+     * {@code language}: the Content-Language header, or {@code null}. {@code variesByEncoding}: the answer said
+     * {@code Vary: accept-encoding}, which is not among {@code headers} (see {@link #withoutAcceptEncoding}).
      */
-    private record Snapshot(byte[] body, byte[] gzipped, String etag, String contentType, List<Header> headers,
-            Locale locale, boolean variesByEncoding) {
+    private record Snapshot(byte[] body, byte[] gzipped, Header etag, String contentType, List<Header> headers,
+            Header language, boolean variesByEncoding) {
     }
 
     private final Clock clock;
@@ -323,8 +333,17 @@ class PageSnapshots implements Filter, MeterBinder {
                 }
             }
         }
-        return new Snapshot(body, gzipped, etag, capture.getContentType(), List.copyOf(headers), capture.getLocale(),
-                variesByEncoding);
+        return new Snapshot(body, gzipped, new Header(HttpHeaders.ETAG, etag), capture.getContentType(),
+                List.copyOf(headers), contentLanguage(capture.getLocale()), variesByEncoding);
+    }
+
+    /** The Content-Language header Tomcat writes for {@code locale} (its language tag), or {@code null}. */
+    private static Header contentLanguage(Locale locale) {
+        if (locale == null) {
+            return null;
+        }
+        String tag = locale.toLanguageTag();
+        return "und".equals(tag) ? null : new Header(HttpHeaders.CONTENT_LANGUAGE, tag);
     }
 
     /**
@@ -405,8 +424,18 @@ class PageSnapshots implements Filter, MeterBinder {
 
     private void replay(Snapshot kept, HttpServletRequest request, HttpServletResponse response, HeaderOut headers)
             throws IOException {
-        // Spring's own If-None-Match check (weak comparison, "*", lists): it writes the ETag, and a 304 on a match.
-        boolean notModified = new ServletWebRequest(request, response).checkNotModified(kept.etag());
+        headers.addDate();
+        headers.add(kept.etag());
+        // Spring's own If-None-Match check (weak comparison, "*", lists), which answers a 304 on a match. Shown the
+        // ETag as kept, it writes none: asked for the header, Tomcat would turn the kept bytes back into text (as
+        // its compression does, looking for a strong ETag, on an answer it may compress: not on a gzipped one).
+        String etag = kept.etag().value();
+        boolean notModified = new ServletWebRequest(request, new HttpServletResponseWrapper(response) {
+            @Override
+            public String getHeader(String name) {
+                return HttpHeaders.ETAG.equalsIgnoreCase(name) ? etag : super.getHeader(name);
+            }
+        }).checkNotModified(etag);
         for (Header header : kept.headers()) {
             headers.add(header);
         }
@@ -414,19 +443,23 @@ class PageSnapshots implements Filter, MeterBinder {
             // A 304 describes the page without sending it (no type, no language), and Tomcat adds nothing to an
             // answer without a body: it says what the page varies by itself.
             if (kept.variesByEncoding()) {
-                response.addHeader(HttpHeaders.VARY, ACCEPT_ENCODING_TOKEN);
+                headers.add(VARY_ACCEPT_ENCODING_TOKEN);
             }
             return;
         }
-        // Tomcat writes Content-Language from the locale, not from a header.
+        // The type through the servlet API, which Tomcat's compression reads; the language as a kept header (Tomcat
+        // would write it from the locale, encoding it anew for each answer).
         response.setContentType(kept.contentType());
-        response.setLocale(kept.locale());
+        if (kept.language() != null) {
+            headers.add(kept.language());
+        }
         byte[] body = kept.body();
         if (kept.gzipped() != null && getsGzip(request)) {
             // Tomcat leaves an answer that has its Content-Encoding alone (and adds no Vary of its own to it)
             body = kept.gzipped();
+            // (the encoding as text: Tomcat's compression reads it as text on every answer)
             response.setHeader(HttpHeaders.CONTENT_ENCODING, "gzip");
-            response.addHeader(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING);
+            headers.add(VARY_ACCEPT_ENCODING);
         }
         response.setContentLength(body.length);
         response.getOutputStream().write(body);

@@ -1,11 +1,13 @@
 package io.broadsheet.caching;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.tomcat.util.http.FastHttpDateFormat;
 import org.apache.tomcat.util.http.MimeHeaders;
 
 /**
@@ -14,15 +16,24 @@ import org.apache.tomcat.util.http.MimeHeaders;
  * cost more than the lookup and the answer. Everything that is not a kept page goes on as before, to the filters,
  * where {@link PageSnapshots} renders, keeps, and makes readers wait for a page being rendered.
  *
- * <p>The kept headers go to Tomcat as the bytes they are sent as, encoded once when the page was kept: Tomcat
- * otherwise encodes each header value of each answer anew (with a new character encoder every time).
+ * <p>The kept headers (the ETag and the language among them) go to Tomcat as the bytes they are sent as, encoded
+ * once when the page was kept, and the Date as the bytes of Tomcat's own text for the second, made once a second:
+ * Tomcat otherwise encodes each header name and value of each answer anew, with a new character encoder every time.
+ * With the ETag, the language and the Date as bytes too, a replayed story page left a quarter less garbage (young
+ * collections per 100,000 answers: 21 to 16 sent as they are, 26 to 18 gzipped).
  *
  * <p>It runs after Tomcat's engine valves (the forwarded-header and access-log valves), so a replay is logged and
  * knows whether the reader came over HTTPS as before.
  */
 class SnapshotReplayValve extends ValveBase {
 
+    private static final byte[] DATE = "Date".getBytes(StandardCharsets.ISO_8859_1);
+
+    private record SentDate(String text, byte[] bytes) {
+    }
+
     private final PageSnapshots snapshots;
+    private volatile SentDate date = new SentDate("", new byte[0]);
 
     SnapshotReplayValve(PageSnapshots snapshots) {
         // asynchronous requests (none of which it answers) pass through it
@@ -33,10 +44,34 @@ class SnapshotReplayValve extends ValveBase {
     @Override
     public void invoke(Request request, Response response) throws IOException, ServletException {
         MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
-        if (!snapshots.replayIfKept(request, response, header -> headers
-                .addValue(header.nameBytes(), 0, header.nameBytes().length)
-                .setBytes(header.valueBytes(), 0, header.valueBytes().length))) {
+        if (!snapshots.replayIfKept(request, response, new PageSnapshots.HeaderOut() {
+            @Override
+            public void add(PageSnapshots.Header header) {
+                addBytes(headers, header.nameBytes(), header.valueBytes());
+            }
+
+            @Override
+            public void addDate() {
+                // Tomcat adds a Date only to an answer that has none
+                addBytes(headers, DATE, currentDate());
+            }
+        })) {
             getNext().invoke(request, response);
         }
+    }
+
+    private static void addBytes(MimeHeaders headers, byte[] name, byte[] value) {
+        headers.addValue(name, 0, name.length).setBytes(value, 0, value.length);
+    }
+
+    /** Tomcat's Date for this second (the text it would send), as bytes: made again once a second. */
+    private byte[] currentDate() {
+        String now = FastHttpDateFormat.getCurrentDate();
+        SentDate sent = date;
+        if (!sent.text().equals(now)) {
+            sent = new SentDate(now, now.getBytes(StandardCharsets.ISO_8859_1));
+            date = sent;
+        }
+        return sent.bytes();
     }
 }

@@ -14,9 +14,14 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.zip.GZIPInputStream;
 
@@ -30,9 +35,12 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import org.apache.catalina.Context;
+import org.apache.catalina.Host;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
+import org.apache.tomcat.util.buf.MessageBytes;
+import org.apache.tomcat.util.http.MimeHeaders;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -149,7 +157,7 @@ class PageSnapshotsTest {
     }
 
     @Test
-    void aKeptPageIsAnsweredBeforeTomcatBuildsAFilterChainWithTheHeadersWrittenAsBytes(
+    void aKeptPageIsAnsweredBeforeTomcatBuildsAFilterChain(
             @Autowired ServletWebServerApplicationContext site) throws Exception {
         Context context = (Context) ((TomcatWebServer) site.getWebServer()).getTomcat().getHost().findChildren()[0];
         assertThat(context.getPipeline().getValves()).anySatisfy(
@@ -180,6 +188,89 @@ class PageSnapshotsTest {
             assertThat(passedOn.paths).containsExactly(path, path, "/sections/snapshot-valve-desk", path);
         } finally {
             context.getPipeline().removeValve(passedOn);
+        }
+    }
+
+    /** Notes, once the valves after it have answered, which of each answer's headers Tomcat was handed as bytes. */
+    static class HeadersAsBytes extends ValveBase {
+
+        final BlockingQueue<Map<String, Boolean>> answers = new LinkedBlockingQueue<>();
+
+        HeadersAsBytes() {
+            super(true);
+        }
+
+        @Override
+        public void invoke(Request request, Response response) throws IOException, ServletException {
+            getNext().invoke(request, response);
+            MimeHeaders headers = response.getCoyoteResponse().getMimeHeaders();
+            Map<String, Boolean> asBytes = new TreeMap<>();
+            for (int i = 0; i < headers.size(); i++) {
+                asBytes.merge(headers.getName(i).toString().toLowerCase(Locale.ROOT),
+                        headers.getName(i).getType() == MessageBytes.T_BYTES
+                                && headers.getValue(i).getType() == MessageBytes.T_BYTES,
+                        Boolean::logicalAnd);
+            }
+            answers.add(asBytes);
+        }
+
+        /** The next answer's headers (this valve notes them after the reader may already have the answer). */
+        Map<String, Boolean> next() throws InterruptedException {
+            Map<String, Boolean> next = answers.poll(30, TimeUnit.SECONDS);
+            assertThat(next).as("an answer seen by the valve").isNotNull();
+            return next;
+        }
+    }
+
+    static List<String> notAsBytes(Map<String, Boolean> asBytes) {
+        return asBytes.entrySet().stream().filter(header -> !header.getValue()).map(Map.Entry::getKey).toList();
+    }
+
+    @Test
+    void aReplayHandsTomcatItsHeadersAsBytesSaveThoseTomcatWritesItself(
+            @Autowired ServletWebServerApplicationContext site) throws Exception {
+        Host host = ((TomcatWebServer) site.getWebServer()).getTomcat().getHost();
+        Article story = articles.publish("Snapshot bytes story", "Snapshot Bytes Desk", NOW.minus(Duration.ofHours(1)));
+        String path = "/articles/" + story.getSlug();
+        HeadersAsBytes seen = new HeadersAsBytes();
+        // the host's valves run before the web application's, the replaying valve among them
+        host.getPipeline().addValve(seen);
+        try {
+            HttpResponse<String> first = fetch(path);
+            fetch(path);
+            seen.next();
+            seen.next();
+            HttpResponse<String> replayed = fetch(path);
+            Map<String, Boolean> replayedAsBytes = seen.next();
+            HttpResponse<byte[]> gzipped = fetchBytes(path, "Accept-Encoding", "gzip");
+            Map<String, Boolean> gzippedAsBytes = seen.next();
+            HttpResponse<String> notModified = fetch(path, "If-None-Match",
+                    first.headers().firstValue("ETag").orElseThrow());
+            Map<String, Boolean> notModifiedAsBytes = seen.next();
+
+            assertThat(headersBesidesDate(replayed)).isEqualTo(headersBesidesDate(first));
+            assertThat(replayedAsBytes).containsEntry("date", true).containsEntry("content-language", true)
+                    .containsEntry("cache-control", true).containsEntry("content-security-policy", true);
+            // Text: what Tomcat writes from the response itself (the type, which its compression reads, the length,
+            // its own Vary), and the ETag, which its compression reads as text to see whether it is a strong one.
+            assertThat(notAsBytes(replayedAsBytes)).containsExactlyInAnyOrder("content-type", "content-length",
+                    "vary", "etag");
+            assertThat(gzipped.headers().firstValue("Content-Encoding")).contains("gzip");
+            // gzipped, Tomcat's compression looks no further than its Content-Encoding (which it reads as text)
+            assertThat(notAsBytes(gzippedAsBytes)).containsExactlyInAnyOrder("content-type", "content-length",
+                    "content-encoding");
+            assertThat(gzippedAsBytes).containsEntry("etag", true).containsEntry("vary", true);
+            assertThat(notModified.statusCode()).isEqualTo(304);
+            assertThat(notAsBytes(notModifiedAsBytes)).isEmpty();
+            assertThat(notModifiedAsBytes).containsKeys("etag", "date", "vary")
+                    .doesNotContainKeys("content-type", "content-language");
+            // the Date is Tomcat's own, for this second (Tomcat's clock, not the site's)
+            Instant date = DateTimeFormatter.RFC_1123_DATE_TIME.parse(replayed.headers().firstValue("Date")
+                    .orElseThrow(), Instant::from);
+            assertThat(date).isBetween(Instant.now().minusSeconds(60), Instant.now().plusSeconds(1));
+            assertThat(replayed.headers().allValues("Date")).hasSize(1);
+        } finally {
+            host.getPipeline().removeValve(seen);
         }
     }
 
