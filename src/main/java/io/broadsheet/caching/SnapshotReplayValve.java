@@ -1,7 +1,6 @@
 package io.broadsheet.caching;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
@@ -9,6 +8,7 @@ import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ValveBase;
 import org.apache.tomcat.util.http.FastHttpDateFormat;
 import org.apache.tomcat.util.http.MimeHeaders;
+import org.springframework.http.HttpHeaders;
 
 /**
  * Replays a kept page ({@link PageSnapshots}) from the web application's Tomcat pipeline, before Tomcat looks up
@@ -27,13 +27,9 @@ import org.apache.tomcat.util.http.MimeHeaders;
  */
 class SnapshotReplayValve extends ValveBase {
 
-    private static final byte[] DATE = "Date".getBytes(StandardCharsets.ISO_8859_1);
-
-    private record SentDate(String text, byte[] bytes) {
-    }
-
     private final PageSnapshots snapshots;
-    private volatile SentDate date = new SentDate("", new byte[0]);
+    /** The Date header of the current second, as Tomcat would send it. */
+    private volatile PageSnapshots.Header date = new PageSnapshots.Header(HttpHeaders.DATE, "");
 
     SnapshotReplayValve(PageSnapshots snapshots) {
         // asynchronous requests (none of which it answers) pass through it
@@ -47,31 +43,28 @@ class SnapshotReplayValve extends ValveBase {
         if (!snapshots.replayIfKept(request, response, new PageSnapshots.HeaderOut() {
             @Override
             public void add(PageSnapshots.Header header) {
-                addBytes(headers, header.nameBytes(), header.valueBytes());
+                headers.addValue(header.nameBytes(), 0, header.nameBytes().length)
+                        .setBytes(header.valueBytes(), 0, header.valueBytes().length);
             }
 
             @Override
             public void addDate() {
                 // Tomcat adds a Date only to an answer that has none
-                addBytes(headers, DATE, currentDate());
+                add(currentDate());
             }
         })) {
             getNext().invoke(request, response);
         }
     }
 
-    private static void addBytes(MimeHeaders headers, byte[] name, byte[] value) {
-        headers.addValue(name, 0, name.length).setBytes(value, 0, value.length);
-    }
-
-    /** Tomcat's Date for this second (the text it would send), as bytes: made again once a second. */
-    private byte[] currentDate() {
+    /** Tomcat's Date for this second (the text it would send), encoded once a second. */
+    private PageSnapshots.Header currentDate() {
         String now = FastHttpDateFormat.getCurrentDate();
-        SentDate sent = date;
-        if (!sent.text().equals(now)) {
-            sent = new SentDate(now, now.getBytes(StandardCharsets.ISO_8859_1));
+        PageSnapshots.Header sent = date;
+        if (!sent.value().equals(now)) {
+            sent = new PageSnapshots.Header(HttpHeaders.DATE, now);
             date = sent;
         }
-        return sent.bytes();
+        return sent;
     }
 }
