@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLTransientConnectionException;
+import java.util.Set;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.hibernate.TransactionException;
@@ -26,6 +27,14 @@ public final class DatabaseOutage {
     /** What the 503 answer suggests in {@code Retry-After}: about the time a restarted database takes. */
     static final int RETRY_AFTER_SECONDS = 30;
 
+    /**
+     * H2's error codes (its SQL states too) for a connection whose database has gone: broken (90067), database
+     * closed (90098), session closed (90121), and an I/O failure (90028, 90031), which a connection to an H2
+     * server cut mid-statement gives with the I/O exception named in the message but not attached as a cause.
+     * None is in SQL state class 08, so neither this class nor the pool would know them otherwise.
+     */
+    private static final Set<Integer> H2_CONNECTION_LOST = Set.of(90028, 90031, 90067, 90098, 90121);
+
     private DatabaseOutage() {
     }
 
@@ -42,6 +51,9 @@ public final class DatabaseOutage {
             if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
                 return true;
             }
+            if (cause instanceof SQLException sql && isLostH2Connection(sql)) {
+                return true;
+            }
             // The connection refused to begin, commit or roll back: on a connection broken mid-query the pool has
             // closed it, the rollback fails, and Spring's transaction interceptor logs the query's connection
             // failure and throws this one in its place.
@@ -56,6 +68,12 @@ public final class DatabaseOutage {
             underSql |= cause instanceof SQLException;
         }
         return false;
+    }
+
+    /** True if this is H2's driver saying that the connection's database has gone ({@link #H2_CONNECTION_LOST}). */
+    static boolean isLostH2Connection(SQLException failure) {
+        return failure.getClass().getName().startsWith("org.h2.")
+                && H2_CONNECTION_LOST.contains(failure.getErrorCode());
     }
 
     /** True while the error page of a request that failed for want of the database is being rendered. */

@@ -214,6 +214,30 @@ abstract class DatabaseOutageTest {
         }
     }
 
+    /**
+     * A short outage with readers still arriving: the site is back within seconds of the database. A connection
+     * that failed leaves the pool at once (system.LostConnectionEviction): the pool checks a connection before
+     * handing it out only when it has been idle for half a second, so a request every tenth of a second would
+     * otherwise keep meeting the same dead connection long after the database is back.
+     */
+    @Test
+    void aShortOutageEndsForReadersWithinSecondsOfTheDatabaseComingBack() throws Exception {
+        assertThat(reader.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        proxy.cut();
+        try {
+            assertThat(reader.get(port, "/actuator/health/readiness").statusCode()).isEqualTo(503);
+        } finally {
+            proxy.restore();
+        }
+        Instant giveUp = Instant.now().plus(Duration.ofSeconds(10));
+        int status;
+        while ((status = reader.get(port, "/actuator/health/readiness").statusCode()) != 200
+                && Instant.now().isBefore(giveUp)) {
+            Thread.sleep(100);
+        }
+        assertThat(status).isEqualTo(200);
+    }
+
     private static void assertBackSoonPage(HttpResponse<String> response) {
         assertThat(response.statusCode()).isEqualTo(503);
         assertThat(response.headers().firstValue("Retry-After")).hasValue("30");
