@@ -314,6 +314,9 @@ run_size() {
 
     # Three starts, the last one kept for the load: on 2 cores one start can differ from the next by a fifth, so
     # the figure reported is their median.
+    local gauge
+    gauge=$(machine_gauge)
+    echo "  the machine before the starts: $gauge"
     echo "Starting Broadsheet on $n stories ($JVM_OPTIONS ${AOT_OPTION[*]})"
     local starts=() start
     for turn in 1 2 3; do
@@ -466,7 +469,7 @@ CONF
         echo "Article page as a share of nginx's rate: ${rate[share-8]}% at 8 connections, ${rate[share-64]}% at 64;"\
              "of nginx logging each request as Broadsheet does: ${rate[logged-share-8]}% and ${rate[logged-share-64]}%."
         echo "JVM options: \`$JVM_OPTIONS $RUNTIME_OPTIONS ${AOT_OPTION[*]}\`, $ARCHIVE_KIND: $([ -f "$APP_DIR/$ARCHIVE" ] && [ "${CDS:-1}" = 1 ] && echo yes || echo no)."
-        echo "Process start to first 200 on \`/\`: ${started} ms (median of three starts: ${start_list// /, } ms). Resident memory after the load: ${rss} MB."
+        echo "Process start to first 200 on \`/\`: ${started} ms (median of three starts: ${start_list// /, } ms; the machine just before: $gauge). Resident memory after the load: ${rss} MB."
         echo "Collections from the start to the end of the load (\`-Xlog:gc\`): ${collections#- }."
         [ ! -f "$dir/generated" ] || echo "Generating the archive (rows and search index): $(( $(cat "$dir/generated") / 1000 )) s."
         echo
@@ -576,6 +579,21 @@ median_columns() {
 }
 
 # ratio A B -> A / B to two places
+# How fast the machine is at the moment of the starts, to compare the starts of two runs (its speed drifts by a
+# fifth from hour to hour): the median of three bare starts of the runtime (`java -version`: mapping its files,
+# page faults, the JDK's own classes) and the time one core takes to hash 1 GB.
+machine_gauge() {
+    local bare=() t
+    for _ in 1 2 3; do
+        t=$(millis)
+        "$JAVA" -version > /dev/null 2>&1
+        bare+=($(( $(millis) - t )))
+    done
+    t=$(millis)
+    head -c 1G /dev/zero | sha256sum > /dev/null
+    echo "a bare \`java -version\` $(printf '%s\n' "${bare[@]}" | sort -n | sed -n 2p) ms (median of three), 1 GB hashed by one core in $(( $(millis) - t )) ms"
+}
+
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", (b > 0) ? a / b : 0 }'; }
 
 class_data_archive
