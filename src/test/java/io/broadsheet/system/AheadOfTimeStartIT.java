@@ -69,7 +69,8 @@ class AheadOfTimeStartIT {
         Path jar = jar(folder);
         port = freePort();
         log = folder.resolve("site.log");
-        List<String> command = new ArrayList<>(List.of(java(), "-Dspring.aot.enabled=true", "-Xmx256m"));
+        List<String> command = new ArrayList<>(List.of(java(), "-Dspring.aot.enabled=true", "-Xmx256m",
+                "-Xlog:class+load=info:file=" + folder.resolve("classes.log")));
         command.addAll(jvmOptions());
         command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port,
                 "--broadsheet.data-dir=" + folder.resolve("data"),
@@ -98,6 +99,19 @@ class AheadOfTimeStartIT {
     @Test
     void startsFromTheGeneratedCode() throws IOException {
         assertThat(Files.readString(log)).contains("Starting AOT-processed BroadsheetApplication");
+    }
+
+    @Test
+    void usesTheEntityClassesTheBuildMade() throws IOException {
+        // speed/PrebuiltHibernateClasses: from the jar (or the AOT cache made from it), not made by Byte Buddy at start
+        String loaded = Files.readString(folder.resolve("classes.log"));
+        for (String entity : List.of("article.Article", "section.Section", "section.Tag", "security.Staff")) {
+            for (String made : List.of("$HibernateProxy", "$HibernateInstantiator")) {
+                String name = "io.broadsheet." + entity + made;
+                assertThat(loaded).as(name).contains(name + " source: ")
+                        .doesNotContain(name + " source: __JVM_LookupDefineClass__");
+            }
+        }
     }
 
     @Test
