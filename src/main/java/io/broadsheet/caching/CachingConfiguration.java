@@ -59,8 +59,9 @@ class CachingConfiguration implements WebMvcConfigurer {
     FilterRegistrationBean<PageSnapshots> pageSnapshots() {
         FilterRegistrationBean<PageSnapshots> registration = new FilterRegistrationBean<>(snapshots);
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        // a reader's request as it arrives; never a forward, an error page or an async dispatch
-        registration.setDispatcherTypes(DispatcherType.REQUEST);
+        // a reader's request as it arrives, and the answer to one that was set aside (a search waiting its turn);
+        // never a forward or an error page
+        registration.setDispatcherTypes(DispatcherType.REQUEST, DispatcherType.ASYNC);
         return registration;
     }
 

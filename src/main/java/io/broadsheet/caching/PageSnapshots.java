@@ -94,6 +94,13 @@ class PageSnapshots implements Filter, MeterBinder {
     private record Key(String address, boolean secure, long generation, long minute) {
     }
 
+    /** The request attribute under which a set-aside request's {@link Capture} waits for its async dispatch. */
+    private static final String CAPTURE = PageSnapshots.class.getName() + ".capture";
+
+    /** A page being captured for {@code key} while its request is set aside. */
+    private record Capture(Key key, TeeResponse response) {
+    }
+
     /**
      * A kept header, also as the bytes Tomcat would send for it (ISO-8859-1, control characters but tab made
      * spaces), so that {@link SnapshotReplayValve} can hand them over without Tomcat encoding them on each replay.
@@ -181,6 +188,15 @@ class PageSnapshots implements Filter, MeterBinder {
             chain.doFilter(servletRequest, servletResponse);
             return;
         }
+        if (request.getDispatcherType() == DispatcherType.ASYNC) {
+            // the answer to a request that was set aside (a search waiting its turn), written into the capture
+            chain.doFilter(request, response);
+            if (!request.isAsyncStarted() && request.getAttribute(CAPTURE) instanceof Capture capture) {
+                request.removeAttribute(CAPTURE);
+                keep(capture.key(), capture.response());
+            }
+            return;
+        }
         Key key = keyOf(request);
         if (key == null) {
             chain.doFilter(request, response);
@@ -214,20 +230,34 @@ class PageSnapshots implements Filter, MeterBinder {
             }
             TeeResponse capture = new TeeResponse(response, MAX_BODY_BYTES);
             chain.doFilter(request, capture);
-            capture.flushWriter();
-            // Kept on its second reader (before or while it was made), compressed only then.
-            boolean keep = asked.seenBefore(key);
-            taken = snapshotOf(capture, keep);
-            if (taken != null && keep) {
-                // Kept under the generation read before the page was built: if a story changed meanwhile, the
-                // page may show the old one, and the key is already out of date.
-                snapshots.put(key, taken);
-                rendered.incrementAndGet();
+            if (request.isAsyncStarted()) {
+                // Set aside: the answer is written in a later (async) dispatch, which keeps it. Readers waiting
+                // for it meanwhile make their own rather than hold a thread for as long as it waits.
+                request.setAttribute(CAPTURE, new Capture(key, capture));
+                return;
             }
+            taken = keep(key, capture);
         } finally {
             inFlight.remove(key, mine);
             mine.complete(taken);
         }
+    }
+
+    /**
+     * The snapshot of a page made for this reader, kept on its second reader (before or while it was made) and
+     * compressed only then; {@code null} if it cannot be kept.
+     */
+    private Snapshot keep(Key key, TeeResponse capture) {
+        capture.flushWriter();
+        boolean keep = asked.seenBefore(key);
+        Snapshot taken = snapshotOf(capture, keep);
+        if (taken != null && keep) {
+            // Kept under the generation read before the page was built: if a story changed meanwhile, the page
+            // may show the old one, and the key is already out of date.
+            snapshots.put(key, taken);
+            rendered.incrementAndGet();
+        }
+        return taken;
     }
 
     /**

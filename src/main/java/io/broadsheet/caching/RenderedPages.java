@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.WebUtils;
 
 /**
  * Rendered reader pages, kept by their ETag. The ETag is the fingerprint of everything a page shows (the story and
@@ -68,6 +69,12 @@ class RenderedPages extends OncePerRequestFilter {
         response.getOutputStream().write(page.body());
     }
 
+    /** The answer to a request that was set aside (a search waiting its turn) is written in an async dispatch. */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
@@ -75,10 +82,22 @@ class RenderedPages extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        CapturedPage capture = new CapturedPage(response);
+        CapturedPage capture;
+        if (isAsyncDispatch(request)) {
+            // the capture the request was set aside with is among the wrappers Spring dispatches again
+            capture = WebUtils.getNativeResponse(response, CapturedPage.class);
+            if (capture == null) {
+                chain.doFilter(request, response);
+                return;
+            }
+        } else {
+            capture = new CapturedPage(response);
+        }
+        boolean setAside = false;
         try {
-            chain.doFilter(request, capture);
-            if (request.getAttribute(KEEP_AS) instanceof String etag && capture.getStatus() == 200
+            chain.doFilter(request, isAsyncDispatch(request) ? response : capture);
+            setAside = isAsyncStarted(request);
+            if (!setAside && request.getAttribute(KEEP_AS) instanceof String etag && capture.getStatus() == 200
                     && capture.getContentSize() > 0 && capture.getContentSize() <= MAX_PAGE_BYTES
                     && capture.getContentType() != null && !capture.containsHeader(HttpHeaders.SET_COOKIE)
                     && shown.seenBefore(etag)) {
@@ -99,7 +118,9 @@ class RenderedPages extends OncePerRequestFilter {
             capture.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
             write(last, capture);
         } finally {
-            capture.copyBodyToResponse();
+            if (!setAside) {
+                capture.copyBodyToResponse();
+            }
         }
     }
 

@@ -17,9 +17,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        means one per processor the JVM may use: a search is CPU work, and more at once only share the processors
  *        and all finish later
  * @param waitForTurn how long a search waits for its turn before the reader gets a 503 "search is busy" page
- * @param maxWaiting how many searches may wait for their turn at once; one more gets the busy page at once. Each
- *        waiting search holds one of the web server's threads (200 by default, {@code server.tomcat.threads.max}):
- *        keep this well under their number, so that a flood of searches leaves threads for every other page
+ * @param maxWaiting how many searches may wait for their turn at once; one more gets the busy page at once. A
+ *        waiting search holds no thread of the web server (it is an asynchronous request), only its connection
  */
 @ConfigurationProperties("broadsheet.search")
 public record SearchProperties(@DefaultValue("background") InitialIndexing initialIndexing,

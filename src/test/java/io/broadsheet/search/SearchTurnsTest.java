@@ -3,7 +3,11 @@ package io.broadsheet.search;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import io.broadsheet.support.Eventually;
@@ -13,19 +17,23 @@ import io.broadsheet.support.SiteTest;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * One search at a time here and one more waiting, so that the test can hold the only turn and see what readers then
- * get.
+ * One search at a time here and six more waiting, so that the test can hold the only turn and see what readers then
+ * get; Tomcat has four threads, fewer than the searches that may wait.
  */
 @SiteTest
 @TestPropertySource(properties = {"broadsheet.search.concurrent=1", "broadsheet.search.wait-for-turn=3s",
-        "broadsheet.search.max-waiting=1"})
+        "broadsheet.search.max-waiting=" + SearchTurnsTest.MAX_WAITING, "server.tomcat.threads.max=4",
+        "server.tomcat.threads.min-spare=1"})
 class SearchTurnsTest {
+
+    static final int MAX_WAITING = 6;
 
     static final String SEED = "Taliban overtakes 3 more major cities in Afghanistan in push toward Kabul";
 
@@ -38,9 +46,12 @@ class SearchTurnsTest {
     @LocalServerPort
     int port;
 
+    /** Readers' requests sent at once (the common pool may have only one thread on a small machine). */
+    static final ExecutorService background = Executors.newCachedThreadPool();
+
     @Test
     void aSearchThatGetsNoTurnInTimeIsTold503WithItsWordsKept() throws Exception {
-        assertThat(turns.take()).isTrue();
+        assertThat(turns.take()).isCompleted();
         HttpResponse<String> busy;
         try {
             busy = Http.get(port, "/search?q=Kandahar+Herat");
@@ -66,7 +77,7 @@ class SearchTurnsTest {
 
     @Test
     void aSearchWaitsForItsTurnRatherThanFailing() throws Exception {
-        assertThat(turns.take()).isTrue();
+        assertThat(turns.take()).isCompleted();
         CompletableFuture<HttpResponse<String>> waiting;
         try {
             waiting = waitingSearch("/search?q=Kandahar+Taliban");
@@ -80,22 +91,58 @@ class SearchTurnsTest {
     }
 
     @Test
-    void beyondTheSearchesThatMayWaitOneIsToldAtOnce() throws Exception {
-        assertThat(turns.take()).isTrue();
-        CompletableFuture<HttpResponse<String>> waiting;
+    void beyondTheSearchesThatMayWaitOneIsToldAtOnceAndTheWaitingHoldNoThread() throws Exception {
+        assertThat(turns.take()).isCompleted();
+        List<CompletableFuture<HttpResponse<String>>> waiting = new ArrayList<>();
         HttpResponse<String> refused;
+        HttpResponse<String> frontPage;
         try {
-            waiting = waitingSearch("/search?q=Kandahar+Helmand");
+            // more searches waiting than Tomcat has threads: a waiting search is set aside, it holds none
+            // words no other test searches for: none of these pages is kept yet
+            List<String> words = List.of("Taliban", "Kabul", "Herat", "Helmand", "Kandahar", "cities");
+            for (int i = 1; i <= MAX_WAITING; i++) {
+                waiting.add(waitingSearch("/search?q=Afghanistan+" + words.get(i - 1), i));
+            }
             refused = Http.get(port, "/search?q=Kandahar+Lashkar");
-            // told while the first is still waiting: the second did not wait its three seconds
-            assertThat(waiting).isNotDone();
+            frontPage = Http.get(port, "/");
+            // told, and the front page served, while the others are still waiting: nobody waited three seconds
+            assertThat(waiting).allSatisfy(search -> assertThat(search).isNotDone());
         } finally {
             turns.giveBack();
         }
         assertThat(refused.statusCode()).isEqualTo(503);
         assertThat(Jsoup.parse(refused.body()).select("#search-q").val()).isEqualTo("Kandahar Lashkar");
-        assertThat(waiting.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(200);
+        assertThat(frontPage.statusCode()).isEqualTo(200);
+        for (CompletableFuture<HttpResponse<String>> search : waiting) {
+            HttpResponse<String> answer = search.get(10, TimeUnit.SECONDS);
+            assertThat(answer.statusCode()).isEqualTo(200);
+            assertThat(Jsoup.parse(answer.body()).select(".search-results h2").eachText()).containsExactly(SEED);
+        }
         assertThat(meters.get("broadsheet.search.waiting").gauge().value()).isZero();
+    }
+
+    @Test
+    void aSearchThatWaitedIsKeptForItsNextReaderLikeAnyOther() throws Exception {
+        String address = "/search?q=Kandahar+Kabul";
+        assertThat(turns.take()).isCompleted();
+        CompletableFuture<HttpResponse<String>> first;
+        CompletableFuture<HttpResponse<String>> second;
+        try {
+            first = waitingSearch(address, 1);
+            second = waitingSearch(address, 2);
+        } finally {
+            turns.giveBack();
+        }
+        HttpResponse<String> answer = first.get(10, TimeUnit.SECONDS);
+        assertThat(second.get(10, TimeUnit.SECONDS).body()).isEqualTo(answer.body());
+        double hits = snapshotHits();
+
+        HttpResponse<String> third = Http.get(port, address);
+
+        assertThat(snapshotHits()).isEqualTo(hits + 1);
+        assertThat(third.body()).isEqualTo(answer.body());
+        assertThat(Jsoup.parse(third.body()).select(".search-results h2").eachText()).containsExactly(SEED);
+        assertThat(third.headers().firstValue("ETag")).isEqualTo(answer.headers().firstValue("ETag")).isPresent();
     }
 
     @Test
@@ -108,9 +155,24 @@ class SearchTurnsTest {
 
     /** A search sent in the background, once the turns' gauge shows it waiting (the test holds the only turn). */
     CompletableFuture<HttpResponse<String>> waitingSearch(String address) {
-        CompletableFuture<HttpResponse<String>> search = CompletableFuture.supplyAsync(() -> Http.get(port, address));
-        assertThat(Eventually.value(() -> meters.get("broadsheet.search.waiting").gauge().value(), n -> n == 1))
-                .isEqualTo(1);
+        return waitingSearch(address, 1);
+    }
+
+    /** The same, as the {@code n}th search waiting. */
+    CompletableFuture<HttpResponse<String>> waitingSearch(String address, int n) {
+        CompletableFuture<HttpResponse<String>> search = CompletableFuture.supplyAsync(() -> Http.get(port, address),
+                background);
+        assertThat(Eventually.value(() -> meters.get("broadsheet.search.waiting").gauge().value(), w -> w == n))
+                .isEqualTo(n);
         return search;
+    }
+
+    double snapshotHits() {
+        return meters.get("cache.gets").tags("cache", "page-snapshots", "result", "hit").functionCounter().count();
+    }
+
+    @AfterAll
+    static void stopBackground() {
+        background.shutdownNow();
     }
 }
