@@ -53,6 +53,15 @@ class DatabaseOutageFilter extends OncePerRequestFilter {
         this.sessionCookie = sessionCookie;
     }
 
+    /**
+     * The answer to a request that was set aside (a search waiting its turn) is made in an async dispatch, where
+     * its failure surfaces.
+     */
+    @Override
+    protected boolean shouldNotFilterAsyncDispatch() {
+        return false;
+    }
+
     /** The error page of an outage is rendered through this filter too, see below. */
     @Override
     protected boolean shouldNotFilterErrorDispatch() {
