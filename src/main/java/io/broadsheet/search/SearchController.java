@@ -53,19 +53,26 @@ class SearchController {
         if (turn == null) {
             return busy(query, model, response);
         }
-        if (turn.isDone()) {
-            return searchInTurn(q, pageNumber, model);
+        if (turn.isDone()) { // free at once, or handed over or timed out already
+            return turn.isCompletedExceptionally() ? busy(query, model, response) : searchInTurn(q, pageNumber, model);
         }
         DeferredResult<String> answer = new DeferredResult<>(timeoutMillis);
         // a reader who left (or a request that timed out) gives up its place
         answer.onCompletion(() -> turn.cancel(false));
         turn.whenComplete((given, failure) -> {
             if (failure != null) {
-                answer.setResult(busy(query, model, response));
+                // no turn in time; nothing to answer when the request is over already (its reader left)
+                if (!answer.isSetOrExpired()) {
+                    answer.setResult(busy(query, model, response));
+                }
                 return;
             }
             try {
                 turns.searches().execute(() -> {
+                    if (answer.isSetOrExpired()) { // the reader left while waiting: no search for nobody
+                        turns.giveBack();
+                        return;
+                    }
                     try {
                         answer.setResult(searchInTurn(q, pageNumber, model));
                     } catch (RuntimeException e) {
