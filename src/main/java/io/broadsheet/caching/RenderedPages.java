@@ -82,8 +82,9 @@ class RenderedPages extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
+        boolean asyncDispatch = isAsyncDispatch(request);
         CapturedPage capture;
-        if (isAsyncDispatch(request)) {
+        if (asyncDispatch) {
             // the capture the request was set aside with is among the wrappers Spring dispatches again
             capture = WebUtils.getNativeResponse(response, CapturedPage.class);
             if (capture == null) {
@@ -95,7 +96,7 @@ class RenderedPages extends OncePerRequestFilter {
         }
         boolean setAside = false;
         try {
-            chain.doFilter(request, isAsyncDispatch(request) ? response : capture);
+            chain.doFilter(request, asyncDispatch ? response : capture);
             setAside = isAsyncStarted(request);
             if (!setAside && request.getAttribute(KEEP_AS) instanceof String etag && capture.getStatus() == 200
                     && capture.getContentSize() > 0 && capture.getContentSize() <= MAX_PAGE_BYTES
