@@ -168,7 +168,7 @@ front_page_ok() {
     printf 'GET / HTTP/1.1\r\nHost: 127.0.0.1:%s\r\nConnection: close\r\n\r\n' "$1" >&"$web"
     read -r -t 30 -u "$web" _ status _ || true
     # the rest of the page, as curl read it (bash's read takes a socket one byte at a time: 100 ms for 40 KB)
-    cat <&"$web" >/dev/null
+    timeout 30 cat <&"$web" >/dev/null || true
     exec {web}>&-
     [ "$status" = 200 ]
 }
